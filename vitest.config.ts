@@ -6,7 +6,7 @@ export default defineConfig({
     alias: {
       "@": fileURLToPath(new URL("./", import.meta.url)),
       // The data layer is marked server-only; under Vitest it runs in Node, which is the server.
-      "server-only": fileURLToPath(new URL("./lib/testing/server-only-stub.ts", import.meta.url)),
+      "server-only": fileURLToPath(new URL("./cli/server-only-in-node.ts", import.meta.url)),
     },
   },
   test: {

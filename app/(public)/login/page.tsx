@@ -1,0 +1,16 @@
+import type { Metadata } from "next";
+import { LoginForm } from "./login-form";
+
+export const metadata: Metadata = { title: "登录" };
+
+export default function LoginPage() {
+  return (
+    <div className="login">
+      <h1>工作人员登录</h1>
+      <div className="panel">
+        <LoginForm />
+      </div>
+      <p className="muted">连续 5 次登录失败，账户将被锁定 30 分钟。忘记密码请联系系统管理员重置。</p>
+    </div>
+  );
+}

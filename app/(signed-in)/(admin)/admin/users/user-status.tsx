@@ -1,0 +1,15 @@
+import type { UserSummary } from "@/lib/server/users";
+
+export function isLocked(user: Pick<UserSummary, "lockedUntil">, now = Date.now()): boolean {
+  return user.lockedUntil !== null && Date.parse(user.lockedUntil) > now;
+}
+
+export function UserStatus({ user }: { user: UserSummary }) {
+  return (
+    <>
+      {user.disabled ? <span className="tag bad">已停用</span> : <span className="tag ok">正常</span>}{" "}
+      {isLocked(user) ? <span className="tag bad">锁定中</span> : null}{" "}
+      {user.mustChangePassword ? <span className="tag warn">待改密码</span> : null}
+    </>
+  );
+}

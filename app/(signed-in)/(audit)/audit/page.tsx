@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ZodError } from "zod";
+import { TextField, SelectField } from "@/app/_ui/fields";
+import { AUDIT_ACTION_LABELS } from "@/lib/audit/schemas";
+import { fieldErrorsOf, type FormState } from "@/lib/forms";
+import { AUDIT_PAGE_SIZE, listAuditEntries } from "@/lib/server/audit";
+
+export const metadata: Metadata = { title: "审计日志" };
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+function firstValues(params: SearchParams): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(params).flatMap(([key, value]) => {
+      const first = Array.isArray(value) ? value[0] : value;
+      return first === undefined ? [] : [[key, first]];
+    }),
+  );
+}
+
+function pageLink(values: Record<string, string>, page: number): string {
+  return `/audit?${new URLSearchParams({ ...values, page: String(page) }).toString()}`;
+}
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const values = firstValues(await searchParams);
+  let state: FormState = { status: "idle", values };
+  let result: Awaited<ReturnType<typeof listAuditEntries>> | null = null;
+  try {
+    result = await listAuditEntries(values);
+  } catch (error) {
+    if (!(error instanceof ZodError)) throw error;
+    state = { status: "error", values, fieldErrors: fieldErrorsOf(error) };
+  }
+  const pages = result ? Math.max(1, Math.ceil(result.total / AUDIT_PAGE_SIZE)) : 1;
+  return (
+    <>
+      <h1>审计日志</h1>
+      <form method="get" className="filters" aria-label="筛选审计日志">
+        <TextField name="user" label="操作人（用户名）" state={state} />
+        <SelectField
+          name="action"
+          label="操作"
+          state={state}
+          placeholder="全部"
+          options={Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({ value, label }))}
+        />
+        <TextField name="from" label="开始日期" type="date" state={state} />
+        <TextField name="to" label="结束日期" type="date" state={state} />
+        <div className="actions"><button type="submit">筛选</button><Link href="/audit">清除</Link></div>
+      </form>
+      {result ? (
+        <>
+          <p className="muted">共 {result.total} 条（北京时间）</p>
+          <table className="list">
+            <thead><tr><th>时间</th><th>操作人</th><th>操作</th><th>对象</th><th>说明</th><th>变更前</th><th>变更后</th></tr></thead>
+            <tbody>
+              {result.rows.map((row) => (
+                <tr key={row.id}>
+                  <td>{new Date(row.at).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}</td>
+                  <td>{row.actorName}</td>
+                  <td>{AUDIT_ACTION_LABELS[row.action] ?? row.action}</td>
+                  <td>{row.entity}{row.entityId ? ` #${row.entityId}` : ""}</td>
+                  <td>{row.detail ?? ""}</td>
+                  <td>{row.before ? <pre className="json">{row.before}</pre> : null}</td>
+                  <td>{row.after ? <pre className="json">{row.after}</pre> : null}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <nav className="pager" aria-label="分页">
+            {result.filter.page > 1 ? <Link href={pageLink(values, result.filter.page - 1)}>上一页</Link> : null}
+            <span>第 {result.filter.page} / {pages} 页</span>
+            {result.filter.page < pages ? <Link href={pageLink(values, result.filter.page + 1)}>下一页</Link> : null}
+          </nav>
+        </>
+      ) : null}
+    </>
+  );
+}

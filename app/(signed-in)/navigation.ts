@@ -1,0 +1,18 @@
+import type { Role } from "@/lib/roles";
+
+export type NavItem = { href: string; label: string };
+
+/** Each role sees only where it may go; the data layer refuses the rest anyway. */
+export const NAVIGATION: Record<Role, NavItem[]> = {
+  admin: [
+    { href: "/admin/users", label: "用户管理" },
+    { href: "/admin/agencies", label: "机构管理" },
+  ],
+  clerk: [{ href: "/staff", label: "工作台" }],
+  reviewer: [{ href: "/staff", label: "工作台" }],
+  auditor: [{ href: "/audit", label: "审计日志" }],
+};
+
+export function homeFor(role: Role): string {
+  return NAVIGATION[role][0]?.href ?? "/account/password";
+}

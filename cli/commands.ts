@@ -1,0 +1,81 @@
+import { parseArgs } from "node:util";
+import { migrateDatabase } from "@/db/client";
+import { ROLE_LABELS } from "@/lib/roles";
+import { createAgency } from "@/lib/server/agencies";
+import { withSource } from "@/lib/server/context";
+import { backupDatabase, ensureDemoData } from "@/lib/server/system";
+import { createUser } from "@/lib/server/users";
+import { describeCliError } from "./errors";
+
+const HELP = `用法：npm run gongkai -- <命令> [选项]
+
+命令：
+  migrate                         应用数据库迁移
+  create-user --username U --name N --role R [--agency CODE]
+                                  创建用户（角色 R：admin 管理员、clerk 经办人、reviewer 审核人、auditor 审计员；
+                                  经办人和审核人须指定机构）。生成的初始密码只显示一次，首次登录须修改
+  create-agency --code C --name N [--parent CODE]
+                                  创建机构（可指定上级机构）
+  demo                            数据库为空时创建演示机构和每个角色各一个账户，并显示其密码
+  backup FILE                     在线备份数据库到 FILE（服务运行中也可执行，备份内容一致）
+  help, --help                    显示本帮助
+
+数据库文件由环境变量 GONGKAI_DB 指定，默认 data/gongkai.db。所有修改以 system 用户身份记入审计日志。`;
+
+type Command = (args: string[]) => Promise<string>;
+
+const COMMANDS: Record<string, Command> = {
+  async migrate() {
+    return `数据库已是最新结构：${migrateDatabase()}`;
+  },
+  async "create-user"(args) {
+    const { values } = parseArgs({
+      args,
+      strict: true,
+      options: { username: { type: "string" }, name: { type: "string" }, role: { type: "string" }, agency: { type: "string" } },
+    });
+    const created = await createUser({
+      username: values.username,
+      displayName: values.name,
+      role: values.role,
+      agencyCode: values.agency,
+    });
+    return `已创建用户 ${created.username}。初始密码（只显示这一次，首次登录须修改）：${created.password}`;
+  },
+  async "create-agency"(args) {
+    const { values } = parseArgs({
+      args,
+      strict: true,
+      options: { code: { type: "string" }, name: { type: "string" }, parent: { type: "string" } },
+    });
+    const agency = await createAgency({ code: values.code, name: values.name, parentCode: values.parent });
+    return `已创建机构 ${agency.name}（${agency.code}）${agency.parentName ? `，上级机构：${agency.parentName}` : ""}`;
+  },
+  async demo() {
+    const credentials = await ensureDemoData();
+    if (!credentials) return "数据库中已有数据，未创建演示数据。";
+    return ["已创建演示机构和账户（密码只显示这一次）：", ...credentials.map((c) => `  ${ROLE_LABELS[c.role]}  用户名 ${c.username}  密码 ${c.password}`)].join("\n");
+  },
+  async backup(args) {
+    const { positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: {} });
+    if (positionals.length !== 1 || !positionals[0]) throw new Error("请指定一个备份文件路径，例如：npm run gongkai -- backup backups/gongkai-2026-11-29.db");
+    const result = await backupDatabase(positionals[0]);
+    return `已备份到 ${result.file}（${result.bytes} 字节）`;
+  },
+};
+
+/** Flag names for field names, so an error points at what the user typed. */
+const FLAG_NAMES = { username: "username", displayName: "name", role: "role", agencyCode: "agency", code: "code", name: "name", parentCode: "parent" };
+
+export async function runCli(argv: string[]): Promise<{ code: number; output: string }> {
+  const [name, ...args] = argv;
+  if (!name || name === "help" || name === "--help" || name === "-h") return { code: name ? 0 : 1, output: HELP };
+  const command = COMMANDS[name];
+  if (!command) return { code: 2, output: `未知命令：${name}\n\n${HELP}` };
+  try {
+    const output = await withSource({ kind: "system" }, () => command(args));
+    return { code: 0, output };
+  } catch (error) {
+    return { code: 1, output: `错误：${describeCliError(error, FLAG_NAMES)}` };
+  }
+}

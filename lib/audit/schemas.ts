@@ -1,0 +1,48 @@
+import { z } from "zod";
+
+const optionalText = z
+  .string()
+  .trim()
+  .max(64, { error: "最多 64 个字符" })
+  .optional()
+  .transform((value) => (value ? value : undefined));
+
+const optionalDate = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value ? value : undefined))
+  .pipe(z.iso.date({ error: "日期格式应为 YYYY-MM-DD" }).optional());
+
+export const auditFilterSchema = z
+  .object({
+    user: optionalText,
+    action: optionalText,
+    from: optionalDate,
+    to: optionalDate,
+    page: z.coerce.number().int().min(1).max(100000).catch(1),
+  })
+  .superRefine((value, ctx) => {
+    if (value.from && value.to && value.from > value.to) {
+      ctx.addIssue({ code: "custom", path: ["to"], message: "结束日期不能早于开始日期" });
+    }
+  });
+export type AuditFilter = z.infer<typeof auditFilterSchema>;
+
+/** Chinese names of the audited actions, for the auditor's filter and list. */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  "auth.sign_in": "登录成功",
+  "auth.sign_in_failed": "登录失败",
+  "auth.locked": "账户锁定",
+  "auth.sign_out": "退出登录",
+  "user.create": "创建用户",
+  "user.update": "修改用户",
+  "user.disable": "停用用户",
+  "user.enable": "启用用户",
+  "user.reset_password": "重置密码",
+  "user.unlock": "解除锁定",
+  "user.change_password": "修改本人密码",
+  "agency.create": "创建机构",
+  "agency.update": "修改机构",
+  "system.backup": "数据库备份",
+};
