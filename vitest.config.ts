@@ -13,6 +13,7 @@ export default defineConfig({
     include: ["lib/**/*.test.ts", "db/**/*.test.ts", "cli/**/*.test.ts"],
     environment: "node",
     pool: "forks",
-    testTimeout: 20000,
+    testTimeout: 30000,
+    setupFiles: ["./lib/server/testing/setup.ts"],
   },
 });

@@ -1,0 +1,59 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { desc, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import { auditLog, users } from "@/db/schema";
+import { signInWithPassword } from "@/lib/server/sign-in";
+import { runCli } from "./commands";
+
+describe("the gongkai command line", () => {
+  it("lists its commands", async () => {
+    const help = await runCli(["--help"]);
+    expect(help.code).toBe(0);
+    for (const command of ["migrate", "create-user", "create-agency", "demo", "backup"]) expect(help.output).toContain(command);
+  });
+
+  it("creates an agency and a user who signs in with the printed password", async () => {
+    expect((await runCli(["create-agency", "--code", "cli-agency", "--name", "命令行测试机构"])).code).toBe(0);
+    const created = await runCli(["create-user", "--username", "cliclerk", "--name", "命令行经办", "--role", "clerk", "--agency", "cli-agency"]);
+    expect(created.code).toBe(0);
+    const password = created.output.match(/：([A-Za-z0-9]{16})$/)?.[1];
+    expect(password).toBeDefined();
+    expect((await signInWithPassword({ username: "cliclerk", password })).ok).toBe(true);
+    expect(db().select().from(users).where(eq(users.username, "cliclerk")).get()?.mustChangePassword).toBe(true);
+    const entry = db().select().from(auditLog).where(eq(auditLog.action, "user.create")).orderBy(desc(auditLog.id)).get();
+    expect(entry?.actorName).toBe("system");
+  });
+
+  it("exits non-zero with a Chinese message naming the flag", async () => {
+    const missingAgency = await runCli(["create-user", "--username", "clerk2", "--name", "某", "--role", "clerk"]);
+    expect(missingAgency.code).not.toBe(0);
+    expect(missingAgency.output).toContain("--agency：经办人和审核人必须属于一个机构");
+    const badRole = await runCli(["create-user", "--username", "clerk3", "--name", "某", "--role", "boss"]);
+    expect(badRole.output).toContain("--role");
+    const unknownFlag = await runCli(["create-agency", "--colour", "red"]);
+    expect(unknownFlag.code).not.toBe(0);
+    expect(unknownFlag.output).toContain("未知选项");
+    expect((await runCli(["frobnicate"])).code).not.toBe(0);
+  });
+
+  it("seeds the demo agency only into an empty database", async () => {
+    const demo = await runCli(["demo"]);
+    expect(demo.output).toMatch(/已有数据|已创建演示/);
+  });
+
+  it("backs up to a file that opens as a complete database", async () => {
+    const target = path.join(os.tmpdir(), `gongkai-backup-${process.pid}-${Date.now()}.db`);
+    const result = await runCli(["backup", target]);
+    expect(result.code).toBe(0);
+    const copy = new Database(target, { readonly: true });
+    const copied = copy.prepare("select count(*) as n from users").get() as { n: number };
+    expect(copied.n).toBe(db().select().from(users).all().length);
+    copy.close();
+    expect((await runCli(["backup", target])).output).toContain("已存在");
+    fs.rmSync(target);
+  });
+});

@@ -1,0 +1,59 @@
+import { sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import type { Role } from "@/db/schema";
+import { withSource, type RequestSource } from "../context";
+import { AccessError } from "../errors";
+import { signInWithPassword } from "../sign-in";
+import { createAgency } from "../agencies";
+import { createUser } from "../users";
+
+/** Runs as the CLI does. */
+export function asSystem<T>(work: () => Promise<T>): Promise<T> {
+  return withSource({ kind: "system" }, work);
+}
+
+function sessionSource(sessionId: string | null): RequestSource {
+  return {
+    kind: "session",
+    sessionId: async () => sessionId,
+    deny(reason) {
+      throw new AccessError(reason);
+    },
+  };
+}
+
+/** Runs as a web request carrying this session (or none). */
+export function asSession<T>(sessionId: string | null, work: () => Promise<T>): Promise<T> {
+  return withSource(sessionSource(sessionId), work);
+}
+
+export const anonymous = <T>(work: () => Promise<T>) => asSession(null, work);
+
+let counter = 0;
+
+export async function ensureAgency(code: string, name = `测试机构 ${code}`): Promise<void> {
+  const exists = db().all<{ n: number }>(sql`select count(*) as n from agencies where code = ${code}`)[0]?.n;
+  if (!exists) await asSystem(() => createAgency({ code, name }));
+}
+
+/** A fresh user of the role, signed in; returns its session id and credentials. */
+export async function signedInUser(role: Role, options: { agencyCode?: string; mustChangePassword?: boolean } = {}) {
+  const agencyCode = role === "clerk" || role === "reviewer" ? (options.agencyCode ?? "testagency") : null;
+  if (agencyCode) await ensureAgency(agencyCode);
+  counter += 1;
+  const username = `${role}${counter}x${process.pid}`;
+  const created = await asSystem(() =>
+    createUser({ username, displayName: `测试${role}`, role, agencyCode }, { mustChangePassword: options.mustChangePassword ?? false }),
+  );
+  const result = await signInWithPassword({ username, password: created.password });
+  if (!result.ok) throw new Error("test user could not sign in");
+  return { userId: created.userId, username, password: created.password, sessionId: result.sessionId };
+}
+
+/** A fingerprint of every table, to prove that a refused call changed nothing. */
+export function databaseFingerprint(): string {
+  const tables = db().all<{ name: string }>(sql`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name`);
+  return tables
+    .map(({ name }) => `${name}:${JSON.stringify(db().all(sql.raw(`select * from "${name}" order by rowid`)))}`)
+    .join("\n");
+}
