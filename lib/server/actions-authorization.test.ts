@@ -44,8 +44,8 @@ let ids: Ids;
 
 beforeAll(async () => {
   for (const [file, load] of Object.entries(actionModules)) {
-    const module = await load();
-    for (const [name, value] of Object.entries(module)) {
+    const exported = await load();
+    for (const [name, value] of Object.entries(exported)) {
       if (typeof value === "function") actions.push({ name, file, run: value as ServerAction });
     }
   }
