@@ -1,0 +1,42 @@
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { ACCOUNT_SPECS, ACCOUNTS_FILE, E2E_DIR, type Accounts } from "./accounts";
+
+/** Starts the production build on a fresh database holding the accounts the tests sign in with. */
+fs.rmSync(E2E_DIR, { recursive: true, force: true });
+fs.mkdirSync(E2E_DIR, { recursive: true });
+const port = process.env.E2E_PORT ?? "3100";
+Object.assign(process.env, {
+  NODE_ENV: "production",
+  GONGKAI_DB: path.join(E2E_DIR, "gongkai.db"),
+  NEXTAUTH_SECRET: randomBytes(48).toString("base64"),
+  NEXTAUTH_URL: `http://localhost:${port}`,
+});
+
+const { closeDatabase } = await import("@/db/client");
+const { withSource } = await import("@/lib/server/context");
+const { createAgency } = await import("@/lib/server/agencies");
+const { createUser } = await import("@/lib/server/users");
+
+const accounts = await withSource({ kind: "system" }, async () => {
+  await createAgency({ code: "jccq", name: "晋城市城区人民政府办公室" });
+  await createAgency({ code: "other", name: "另一个机构" });
+  const created: Partial<Accounts> = {};
+  for (const [name, spec] of Object.entries(ACCOUNT_SPECS)) {
+    const username = `e2e-${name}`;
+    const { password } = await createUser({ username, ...spec }, { mustChangePassword: false });
+    created[name as keyof Accounts] = { username, password };
+  }
+  return created as Accounts;
+});
+closeDatabase();
+fs.writeFileSync(ACCOUNTS_FILE, JSON.stringify(accounts, null, 2), { mode: 0o600 });
+
+const server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", port], {
+  stdio: "inherit",
+  env: process.env,
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
