@@ -32,8 +32,9 @@ test("signed-in pages are never cached", async ({ page }) => {
   expect(response?.headers()["cache-control"]).toContain("no-store");
 });
 
-test("a POST from another site is refused and changes nothing", async ({ request }) => {
-  for (const headers of [{ origin: "https://evil.example" }, { origin: "null" }, { "sec-fetch-site": "cross-site" }]) {
+test("a POST from another site is refused before it reaches the app", async ({ request }) => {
+  const crossSite: Record<string, string>[] = [{ origin: "https://evil.example" }, { origin: "null" }, { "sec-fetch-site": "cross-site" }];
+  for (const headers of crossSite) {
     const response = await request.post("/api/auth/callback/credentials", { headers, form: { username: "x", password: "y" } });
     expect(response.status(), JSON.stringify(headers)).toBe(403);
   }

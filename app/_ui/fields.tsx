@@ -68,6 +68,9 @@ export function SelectField(props: FieldProps & { options: Option[]; placeholder
   return (
     <FieldShell {...props}>
       <select
+        // A select takes its default only when mounted; remounting on a new default lets React's
+        // reset after a refused submission restore the choice the user made.
+        key={initialValue(props)}
         id={ids.input}
         name={props.name}
         defaultValue={initialValue(props)}
