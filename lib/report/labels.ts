@@ -247,6 +247,15 @@ export function outcomeLabelPath(code: OutcomeCode): readonly string[] {
   return outcome.label === group.heading ? [outcome.label] : [group.heading, outcome.label];
 }
 
+/** An outcome in one line, for lists and traces: 「不予公开：属于国家秘密」, or the group name for a single-row group. */
+export function outcomeShortLabel(code: OutcomeCode): string {
+  const outcome = OUTCOMES.find((o) => o.code === code);
+  const group = OUTCOME_GROUPS.find((g) => g.key === outcome?.group);
+  if (!outcome || !group) return code;
+  if (outcome.label === group.heading) return group.name;
+  return group.key === "other" && code !== "other.other" ? outcome.name : `${group.name}：${outcome.name}`;
+}
+
 export function outcomesOfGroup(group: OutcomeGroupKey): readonly OutcomeCode[] {
   return OUTCOMES.filter((o) => o.group === group).map((o) => o.code);
 }
