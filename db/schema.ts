@@ -88,3 +88,100 @@ export const auditLog = sqliteTable(
     index("audit_action_idx").on(t.action, t.at),
   ],
 );
+
+/**
+ * The working-day calendar as data (domain.md §3): days that differ from the Monday–Friday rule.
+ * A holiday is a day off (also listed when it falls on a weekend, so traces can name it); a
+ * make-up workday is a weekend day declared a working day (调休).
+ */
+export const calendarDays = sqliteTable(
+  "calendar_days",
+  {
+    date: text("date").primaryKey(),
+    kind: text("kind", { enum: ["holiday", "make_up_workday"] }).notNull(),
+    name: text("name").notNull(),
+  },
+  (t) => [check("calendar_days_kind_check", sql`${t.kind} in ('holiday','make_up_workday')`)],
+);
+
+/** Years whose official schedule is entered; for other years deadlines are provisional (暂定). */
+export const calendarYears = sqliteTable("calendar_years", {
+  year: integer("year").primaryKey(),
+  source: text("source").notNull(),
+});
+
+export const applications = sqliteTable(
+  "applications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    agencyId: integer("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    /** Tracking number parts: year of the legal receipt date and a gap-free serial within it. */
+    receiptYear: integer("receipt_year").notNull(),
+    serial: integer("serial").notNull(),
+    trackingNumber: text("tracking_number").notNull(),
+    channel: text("channel").notNull(),
+    arrivedOn: text("arrived_on").notNull(),
+    receivedOn: text("received_on").notNull(),
+    receivedOnReason: text("received_on_reason"),
+    applicantType: text("applicant_type").notNull(),
+    applicantName: text("applicant_name").notNull(),
+    idNumber: text("id_number"),
+    phone: text("phone"),
+    address: text("address"),
+    agentName: text("agent_name"),
+    agentPhone: text("agent_phone"),
+    description: text("description").notNull(),
+    formWanted: text("form_wanted").notNull(),
+    notes: text("notes"),
+    voidedAt: text("voided_at"),
+    voidReason: text("void_reason"),
+    /**
+     * Projection of the deadline engine over the events and the calendar, rebuilt in the same
+     * transaction as every event and every calendar change; never written any other way
+     * (docs/decisions/004). It exists so lists can filter and sort on deadlines in SQL.
+     */
+    status: text("status").notNull(),
+    replyDueOn: text("reply_due_on"),
+    dueProvisional: integer("due_provisional", { mode: "boolean" }).notNull().default(false),
+    extensionPending: integer("extension_pending", { mode: "boolean" }).notNull().default(false),
+    concludedOn: text("concluded_on"),
+    outcome: text("outcome"),
+    createdAt: text("created_at").notNull(),
+    createdBy: integer("created_by").references(() => users.id),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("applications_tracking_unique").on(t.agencyId, t.receiptYear, t.serial),
+    index("applications_agency_status_due_idx").on(t.agencyId, t.status, t.replyDueOn),
+    index("applications_agency_received_idx").on(t.agencyId, t.receivedOn),
+    index("applications_agency_concluded_idx").on(t.agencyId, t.concludedOn, t.outcome),
+    index("applications_agency_type_idx").on(t.agencyId, t.applicantType, t.receivedOn),
+  ],
+);
+
+/**
+ * What happened to an application, in order. Rows are never changed: a wrong event is corrected by a
+ * later row that names it (`corrects_event_id`) with a reason; the latest row of a chain is in force.
+ */
+export const applicationEvents = sqliteTable(
+  "application_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    applicationId: integer("application_id")
+      .notNull()
+      .references(() => applications.id),
+    type: text("type").notNull(),
+    occurredOn: text("occurred_on").notNull(),
+    /** The event's own fields as JSON (deadline given, party, outcome, fee, …). */
+    details: text("details").notNull(),
+    correctsEventId: integer("corrects_event_id").references((): AnySQLiteColumn => applicationEvents.id),
+    /** A correction that withdraws the event altogether, rather than replacing its values. */
+    withdrawn: integer("withdrawn", { mode: "boolean" }).notNull().default(false),
+    correctionReason: text("correction_reason"),
+    recordedAt: text("recorded_at").notNull(),
+    recordedBy: integer("recorded_by").references(() => users.id),
+  },
+  (t) => [index("application_events_application_idx").on(t.applicationId, t.occurredOn), index("application_events_corrects_idx").on(t.correctsEventId)],
+);

@@ -9,6 +9,7 @@ export {
   isWeekend,
   maxIsoDate,
   minIsoDate,
+  todayInChina,
   weekdayName,
   yearOf,
   type IsoDate,

@@ -96,3 +96,8 @@ export function eachDate(first: IsoDate, last: IsoDate): IsoDate[] {
   for (let day = toDayNumber(first); day <= toDayNumber(last); day++) dates.push(fromDayNumber(day));
   return dates;
 }
+
+/** Today's date in China (UTC+8, no daylight saving), whatever the server's time zone. */
+export function todayInChina(now: Date = new Date()): IsoDate {
+  return new Date(now.getTime() + 8 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}

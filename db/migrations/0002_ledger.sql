@@ -1,0 +1,1 @@
+ALTER TABLE `applications` ADD `extension_pending` integer DEFAULT false NOT NULL;
