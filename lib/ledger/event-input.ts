@@ -40,8 +40,8 @@ const note = z
   .string()
   .trim()
   .max(1000, { error: "说明最多 1000 个字符" })
-  .optional()
-  .transform((value) => (value ? value : undefined));
+  .transform((value) => (value ? value : undefined))
+  .optional();
 const positiveInt = (message: string) => z.coerce.number({ error: message }).int({ error: message }).min(1, { error: message }).max(100000, { error: message });
 
 /**
@@ -154,7 +154,8 @@ export function effectiveEvents(rows: readonly StoredEvent[]): (StoredEvent & { 
     .sort((a, b) => (a.occurredOn === b.occurredOn ? a.rootId - b.rootId : a.occurredOn < b.occurredOn ? -1 : 1));
 }
 
-/** The engine's view of an event in force. */
+/** The engine's view of an event in force; a consultation is known by its first row's id. */
 export function toEngineEvent(row: StoredEvent & { rootId: number }): ApplicationEvent {
-  return { ...row.details, type: row.type, date: row.occurredOn } as ApplicationEvent;
+  const identity = row.type === "consultation_sent" ? { consultationId: String(row.rootId) } : {};
+  return { ...row.details, ...identity, type: row.type, date: row.occurredOn } as ApplicationEvent;
 }

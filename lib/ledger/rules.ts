@@ -41,11 +41,12 @@ export function stateRefusal(type: EventType, context: EventContext): string | n
       return clockRunning ? null : awaitingCorrection ? "正在等待补正" : "当前状态不能办理此事项";
     case "consultation_answered":
       return context.pendingConsultations.length > 0 ? null : "没有待答复的征求意见";
-    case "extension_requested": {
+    case "extension_requested":
       if (context.extensionPending) return "已有待批准的延期申请";
-      const check = canRequestExtension(report, context.today);
-      return check.allowed ? null : check.reason;
-    }
+      if (report.reply === null) return "答复期限尚未起算，不能延长";
+      // Whether it came in time is judged on the request's own date (refuseEvent), so staff can
+      // still record a request that was made in time but is entered late.
+      return report.reply.extension ? `答复期限已于 ${report.reply.extension.approvedOn} 延长，只能延长一次（第三十三条）` : null;
     case "extension_approved":
       if (context.role !== "reviewer") return "只有审核人（负责人）可以批准延期";
       return context.extensionPending ? null : "没有待批准的延期申请";
