@@ -4,7 +4,7 @@ import { navigationLinks, REFUSED, signInAs, submitSignIn } from "./support";
 
 test.describe("signing in", () => {
   const menus = {
-    admin: ["用户管理", "机构管理", "修改密码"],
+    admin: ["用户管理", "机构管理", "工作日历", "修改密码"],
     clerk: ["工作台", "修改密码"],
     reviewer: ["工作台", "修改密码"],
     auditor: ["审计日志", "修改密码"],

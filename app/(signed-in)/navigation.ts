@@ -7,6 +7,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
   admin: [
     { href: "/admin/users", label: "用户管理" },
     { href: "/admin/agencies", label: "机构管理" },
+    { href: "/admin/calendar", label: "工作日历" },
   ],
   clerk: [{ href: "/staff", label: "工作台" }],
   reviewer: [{ href: "/staff", label: "工作台" }],

@@ -44,5 +44,13 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "user.change_password": "修改本人密码",
   "agency.create": "创建机构",
   "agency.update": "修改机构",
+  "application.register": "登记申请",
+  "application.update": "修改登记信息",
+  "application.event": "记录办理事项",
+  "application.event_correct": "更正办理事项",
+  "application.void": "作废申请",
+  "calendar.set_day": "修改工作日历",
+  "calendar.remove_day": "删除日历安排",
+  "calendar.set_year": "标记年度安排",
   "system.backup": "数据库备份",
 };

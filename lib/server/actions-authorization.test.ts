@@ -28,6 +28,9 @@ const EXPECTED: Record<string, { roles: readonly Role[]; form: (ids: Ids) => Rec
   unlockUserAction: { roles: ["admin"], form: (ids) => ({ id: ids.target }) },
   createAgencyAction: { roles: ["admin"], form: () => ({ code: "rogue", name: "冒名机构", parentCode: "" }) },
   updateAgencyAction: { roles: ["admin"], form: () => ({ code: "testagency", name: "被改名的机构", parentCode: "", active: "false" }) },
+  setCalendarDayAction: { roles: ["admin"], form: () => ({ date: "2026-06-01", kind: "holiday", name: "假节日" }) },
+  removeCalendarDayAction: { roles: ["admin"], form: () => ({ date: "2026-10-01" }) },
+  setCalendarYearAction: { roles: ["admin"], form: () => ({ year: "2026", published: "false" }) },
 };
 
 type Ids = { target: string };
