@@ -57,3 +57,20 @@ describe("the gongkai command line", () => {
     fs.rmSync(target);
   });
 });
+
+describe("the report command", () => {
+  it("prints the report JSON of an agency and year, with its checks", async () => {
+    await runCli(["create-agency", "--code", "report-agency", "--name", "报告测试机构"]);
+    const result = await runCli(["report", "--agency", "report-agency", "--year", "2025", "--format", "json"]);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.output) as { format: string; agency: { code: string }; checks: { ok: boolean }[] };
+    expect(report.format).toBe("gongkai.annual-report/1");
+    expect(report.agency.code).toBe("report-agency");
+    expect(report.checks.length).toBeGreaterThan(0);
+  });
+
+  it("refuses an unknown agency or format in Chinese", async () => {
+    expect((await runCli(["report", "--agency", "nowhere", "--year", "2025", "--format", "json"])).output).toContain("机构不存在");
+    expect((await runCli(["report", "--agency", "report-agency", "--year", "2025", "--format", "pdf"])).output).toContain("格式应为 json 或 csv");
+  });
+});

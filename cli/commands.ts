@@ -1,10 +1,14 @@
+import fs from "node:fs";
 import { parseArgs } from "node:util";
+import { z } from "zod";
 import { migrateDatabase } from "@/db/client";
 import { ROLE_LABELS } from "@/lib/roles";
 import { createAgency } from "@/lib/server/agencies";
 import { withSource } from "@/lib/server/context";
 import { backupDatabase, ensureDemoData } from "@/lib/server/system";
 import { createUser } from "@/lib/server/users";
+import { generateAnnualReport } from "@/lib/server/reports";
+import { reportToCsv } from "@/lib/report/csv";
 import { describeCliError } from "./errors";
 
 const HELP = `用法：npm run gongkai -- <命令> [选项]
@@ -18,9 +22,13 @@ const HELP = `用法：npm run gongkai -- <命令> [选项]
                                   创建机构（可指定上级机构）
   demo                            数据库为空时创建演示机构和每个角色各一个账户，并显示其密码
   backup FILE                     在线备份数据库到 FILE（服务运行中也可执行，备份内容一致）
+  report --agency CODE --year YYYY --format json|csv [--out FILE]
+                                  由台账生成该机构该年度的年度报告（含校验结果），不指定 --out 时输出到标准输出
   help, --help                    显示本帮助
 
 数据库文件由环境变量 GONGKAI_DB 指定，默认 data/gongkai.db。所有修改以 system 用户身份记入审计日志。`;
+
+const reportFormatSchema = z.object({ format: z.enum(["json", "csv"], { error: "格式应为 json 或 csv" }) });
 
 type Command = (args: string[]) => Promise<string>;
 
@@ -56,6 +64,20 @@ const COMMANDS: Record<string, Command> = {
     if (!credentials) return "数据库中已有数据，未创建演示数据。";
     return ["已创建演示机构和账户（密码只显示这一次）：", ...credentials.map((c) => `  ${ROLE_LABELS[c.role]}  用户名 ${c.username}  密码 ${c.password}`)].join("\n");
   },
+  async report(args) {
+    const { values } = parseArgs({
+      args,
+      strict: true,
+      options: { agency: { type: "string" }, year: { type: "string" }, format: { type: "string" }, out: { type: "string" } },
+    });
+    const { format } = reportFormatSchema.parse({ format: values.format });
+    const report = await generateAnnualReport({ agencyCode: values.agency, year: values.year });
+    const text = format === "json" ? `${JSON.stringify(report, null, 2)}\n` : reportToCsv(report);
+    if (!values.out) return text.trimEnd();
+    fs.writeFileSync(values.out, text);
+    const failed = (report.checks ?? []).filter((check) => !check.ok && check.severity === "error").length;
+    return `已写入 ${values.out}（${report.agency.name} ${report.year} 年，${failed === 0 ? "校验全部通过" : `${failed} 项校验未通过`}）`;
+  },
   async backup(args) {
     const { positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: {} });
     if (positionals.length !== 1 || !positionals[0]) throw new Error("请指定一个备份文件路径，例如：npm run gongkai -- backup backups/gongkai-2026-11-29.db");
@@ -65,7 +87,7 @@ const COMMANDS: Record<string, Command> = {
 };
 
 /** Flag names for field names, so an error points at what the user typed. */
-const FLAG_NAMES = { username: "username", displayName: "name", role: "role", agencyCode: "agency", code: "code", name: "name", parentCode: "parent" };
+const FLAG_NAMES = { username: "username", displayName: "name", role: "role", agencyCode: "agency", code: "code", name: "name", parentCode: "parent", year: "year", format: "format" };
 
 export async function runCli(argv: string[]): Promise<{ code: number; output: string }> {
   const [name, ...args] = argv;
