@@ -185,3 +185,80 @@ export const applicationEvents = sqliteTable(
   },
   (t) => [index("application_events_application_idx").on(t.applicationId, t.occurredOn), index("application_events_corrects_idx").on(t.correctsEventId)],
 );
+
+export const REPORT_WORKFLOW = ["draft", "submitted"] as const;
+
+/**
+ * The working copy of an agency's report for a year: what staff enter by hand (table 二, the prose).
+ * Table 三 and the fees are never stored here; they are counted from the ledger at every view.
+ */
+export const reportDrafts = sqliteTable(
+  "report_drafts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    agencyId: integer("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    year: integer("year").notNull(),
+    workflow: text("workflow", { enum: REPORT_WORKFLOW }).notNull().default("draft"),
+    /** Table 二 as the report JSON's `proactive` object; null until staff enter it. */
+    proactive: text("proactive"),
+    /** The prose sections as the report JSON's `sections`; null = the generated sentences. */
+    sections: text("sections"),
+    submittedAt: text("submitted_at"),
+    submittedBy: integer("submitted_by").references(() => users.id),
+    updatedAt: text("updated_at").notNull(),
+    updatedBy: integer("updated_by").references(() => users.id),
+  },
+  (t) => [uniqueIndex("report_drafts_agency_year_unique").on(t.agencyId, t.year)],
+);
+
+/**
+ * Published reports, frozen: the complete report JSON at the moment of publication (tables, prose,
+ * checks). A correction is a new version with its 更正说明; earlier versions stay, superseded.
+ * Historical reports (from before the agency used gongkai) are stored here as typed.
+ */
+export const reportVersions = sqliteTable(
+  "report_versions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    agencyId: integer("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    year: integer("year").notNull(),
+    version: integer("version").notNull(),
+    historical: integer("historical", { mode: "boolean" }).notNull().default(false),
+    snapshot: text("snapshot").notNull(),
+    correctionNote: text("correction_note"),
+    publishedAt: text("published_at").notNull(),
+    publishedBy: integer("published_by").references(() => users.id),
+  },
+  (t) => [uniqueIndex("report_versions_agency_year_version_unique").on(t.agencyId, t.year, t.version), index("report_versions_year_idx").on(t.year)],
+);
+
+export const REVIEW_KINDS = ["reconsideration", "litigation_direct", "litigation_after_reconsideration"] as const;
+export const REVIEW_RESULTS = ["upheld", "corrected", "other"] as const;
+
+/** Administrative reconsideration and litigation cases about disclosure (table 四, domain.md §4.4). */
+export const reviewCases = sqliteTable(
+  "review_cases",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    agencyId: integer("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    kind: text("kind", { enum: REVIEW_KINDS }).notNull(),
+    applicationId: integer("application_id").references(() => applications.id),
+    reference: text("reference"),
+    filedOn: text("filed_on").notNull(),
+    result: text("result", { enum: REVIEW_RESULTS }),
+    concludedOn: text("concluded_on"),
+    notes: text("notes"),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [
+    index("review_cases_agency_idx").on(t.agencyId, t.filedOn),
+    check("review_cases_concluded_check", sql`(${t.result} is null) = (${t.concludedOn} is null)`),
+  ],
+);
