@@ -71,6 +71,19 @@ describe("the report command", () => {
 
   it("refuses an unknown agency or format in Chinese", async () => {
     expect((await runCli(["report", "--agency", "nowhere", "--year", "2025", "--format", "json"])).output).toContain("机构不存在");
-    expect((await runCli(["report", "--agency", "report-agency", "--year", "2025", "--format", "pdf"])).output).toContain("格式应为 json 或 csv");
+    expect((await runCli(["report", "--agency", "report-agency", "--year", "2025", "--format", "pdf"])).output).toContain("格式应为 json、csv、docx 或 html");
+  });
+});
+
+describe("the report command's documents", () => {
+  it("writes a Word file and a standalone HTML page", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gongkai-report-"));
+    const docx = path.join(dir, "report.docx");
+    expect((await runCli(["report", "--agency", "report-agency", "--year", "2025", "--format", "docx", "--out", docx])).code).toBe(0);
+    expect(fs.readFileSync(docx).subarray(0, 2).toString()).toBe("PK");
+    const html = await runCli(["report", "--agency", "report-agency", "--year", "2025", "--format", "html"]);
+    expect(html.code).toBe(0);
+    expect(html.output).toContain("三、收到和处理政府信息公开申请情况");
+    fs.rmSync(dir, { recursive: true });
   });
 });

@@ -8,6 +8,8 @@ import { withSource } from "@/lib/server/context";
 import { backupDatabase, ensureDemoData } from "@/lib/server/system";
 import { createUser } from "@/lib/server/users";
 import { generateAnnualReport } from "@/lib/server/reports";
+import { importHistoricalReport } from "@/lib/server/report-drafts";
+import { InputError } from "@/lib/server/errors";
 import { reportToCsv } from "@/lib/report/csv";
 import { describeCliError } from "./errors";
 
@@ -22,13 +24,17 @@ const HELP = `用法：npm run gongkai -- <命令> [选项]
                                   创建机构（可指定上级机构）
   demo                            数据库为空时创建演示机构和每个角色各一个账户，并显示其密码
   backup FILE                     在线备份数据库到 FILE（服务运行中也可执行，备份内容一致）
-  report --agency CODE --year YYYY --format json|csv [--out FILE]
-                                  由台账生成该机构该年度的年度报告（含校验结果），不指定 --out 时输出到标准输出
+  report --agency CODE --year YYYY --format json|csv|docx|html [--out FILE]
+                                  输出该机构该年度年度报告的工作稿（含校验结果）：表三和收费由台账统计，表四由复议诉讼
+                                  案件统计，表二和文字部分取自网页上填写的内容；不指定 --out 时输出到标准输出
+  import-report FILE.json [--note 更正说明]
+                                  录入历史年度报告（gongkai.annual-report/1 格式，机构由文件中的 agency.code 指定），
+                                  按原文保存并公开，同时运行核验；该年度已有历史报告时须用 --note 说明更正内容
   help, --help                    显示本帮助
 
 数据库文件由环境变量 GONGKAI_DB 指定，默认 data/gongkai.db。所有修改以 system 用户身份记入审计日志。`;
 
-const reportFormatSchema = z.object({ format: z.enum(["json", "csv"], { error: "格式应为 json 或 csv" }) });
+const reportFormatSchema = z.object({ format: z.enum(["json", "csv", "docx", "html"], { error: "格式应为 json、csv、docx 或 html" }) });
 
 type Command = (args: string[]) => Promise<string>;
 
@@ -71,12 +77,43 @@ const COMMANDS: Record<string, Command> = {
       options: { agency: { type: "string" }, year: { type: "string" }, format: { type: "string" }, out: { type: "string" } },
     });
     const { format } = reportFormatSchema.parse({ format: values.format });
+    if (format === "docx" && !values.out) throw new Error("docx 格式须用 --out 指定输出文件");
     const report = await generateAnnualReport({ agencyCode: values.agency, year: values.year });
-    const text = format === "json" ? `${JSON.stringify(report, null, 2)}\n` : reportToCsv(report);
-    if (!values.out) return text.trimEnd();
-    fs.writeFileSync(values.out, text);
+    if (format === "docx") {
+      const { reportToDocx } = await import("@/lib/report/docx");
+      fs.writeFileSync(values.out ?? "", await reportToDocx(report));
+    } else {
+      const html = format === "html" ? (await import("@/app/_ui/report/static-html")).reportToHtml : null;
+      const text = format === "json" ? `${JSON.stringify(report, null, 2)}\n` : html ? html(report) : reportToCsv(report);
+      if (!values.out) return text.trimEnd();
+      fs.writeFileSync(values.out, text);
+    }
     const failed = (report.checks ?? []).filter((check) => !check.ok && check.severity === "error").length;
     return `已写入 ${values.out}（${report.agency.name} ${report.year} 年，${failed === 0 ? "校验全部通过" : `${failed} 项校验未通过`}）`;
+  },
+  async "import-report"(args) {
+    const { values, positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: { note: { type: "string" } } });
+    const file = positionals[0];
+    if (positionals.length !== 1 || !file) throw new Error("请指定一个报告 JSON 文件，例如：npm run gongkai -- import-report 2022.json");
+    let json: unknown;
+    try {
+      json = JSON.parse(fs.readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
+    } catch (error) {
+      throw new Error(error instanceof SyntaxError ? `${file} 不是有效的 JSON：${error.message}` : `无法读取 ${file}`);
+    }
+    const result = await importHistoricalReport(json, { correctionNote: values.note }).catch((error: unknown) => {
+      // Errors come keyed by the JSON path of the place (or the note); say them as such.
+      if (!(error instanceof InputError)) throw error;
+      const lines = Object.entries(error.fieldErrors).map(([key, message]) =>
+        key === "_form" ? message : key === "correctionNote" ? `--note：${message}` : message.startsWith(`${key}：`) ? message : `${key}：${message}`,
+      );
+      throw new Error(lines.join("\n"));
+    });
+    const failed = (result.report.checks ?? []).filter((check) => !check.ok);
+    return [
+      `已录入 ${result.agency.name} ${result.year} 年历史报告（第 ${result.version} 版），${failed.length === 0 ? "校验全部通过" : `${failed.length} 处校验未通过（按原文保存）：`}`,
+      ...failed.map((check) => `  ${check.message}`),
+    ].join("\n");
   },
   async backup(args) {
     const { positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: {} });

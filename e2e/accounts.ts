@@ -13,6 +13,10 @@ export const ACCOUNT_SPECS = {
   locked: { role: "clerk", agencyCode: "jccq", displayName: "将被锁定" },
   disabled: { role: "clerk", agencyCode: "jccq", displayName: "将被停用" },
   signout: { role: "reviewer", agencyCode: "jccq", displayName: "退出测试" },
+  ledgerclerk: { role: "clerk", agencyCode: "jccq", displayName: "台账经办人" },
+  ledgerreviewer: { role: "reviewer", agencyCode: "jccq", displayName: "台账审核人" },
+  otherclerk: { role: "clerk", agencyCode: "other", displayName: "另一机构经办人" },
+  reportreviewer: { role: "reviewer", agencyCode: "other", displayName: "年度报告审核人" },
 } as const;
 
 export type AccountName = keyof typeof ACCOUNT_SPECS;

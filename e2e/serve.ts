@@ -31,6 +31,9 @@ const accounts = await withSource({ kind: "system" }, async () => {
   }
   return created as Accounts;
 });
+// Published reports (and a ledger with canary personal data behind them) for e2e/public.spec.ts.
+const { seedPublishedReports } = await import("./public-seed");
+await withSource({ kind: "system" }, seedPublishedReports);
 closeDatabase();
 fs.writeFileSync(ACCOUNTS_FILE, JSON.stringify(accounts, null, 2), { mode: 0o600 });
 

@@ -9,8 +9,14 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { href: "/admin/agencies", label: "机构管理" },
     { href: "/admin/calendar", label: "工作日历" },
   ],
-  clerk: [{ href: "/staff", label: "工作台" }],
-  reviewer: [{ href: "/staff", label: "工作台" }],
+  clerk: [
+    { href: "/staff", label: "工作台" },
+    { href: "/staff/reports", label: "年度报告" },
+  ],
+  reviewer: [
+    { href: "/staff", label: "工作台" },
+    { href: "/staff/reports", label: "年度报告" },
+  ],
   auditor: [{ href: "/audit", label: "审计日志" }],
 };
 

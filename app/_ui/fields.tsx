@@ -9,10 +9,13 @@ type FieldProps = {
   state?: FormState;
   defaultValue?: string | null;
   hint?: ReactNode;
+  /** Sets the ids apart when several forms on one page have a field of the same name. */
+  idPrefix?: string;
 };
 
-function fieldIds(name: string) {
-  return { input: `field-${name}`, error: `field-${name}-error`, hint: `field-${name}-hint` };
+function fieldIds(name: string, prefix?: string) {
+  const base = prefix ? `field-${prefix}-${name}` : `field-${name}`;
+  return { input: base, error: `${base}-error`, hint: `${base}-hint` };
 }
 
 /** What the user typed last time wins over the stored value, so a refused form loses nothing. */
@@ -21,12 +24,12 @@ function initialValue(props: FieldProps): string {
 }
 
 function describedBy(props: FieldProps, error: string | undefined): string | undefined {
-  const ids = fieldIds(props.name);
+  const ids = fieldIds(props.name, props.idPrefix);
   return [props.hint ? ids.hint : null, error ? ids.error : null].filter(Boolean).join(" ") || undefined;
 }
 
 function FieldShell(props: FieldProps & { children: ReactNode }) {
-  const ids = fieldIds(props.name);
+  const ids = fieldIds(props.name, props.idPrefix);
   const error = props.state?.fieldErrors?.[props.name];
   return (
     <div className="field">
@@ -41,7 +44,7 @@ function FieldShell(props: FieldProps & { children: ReactNode }) {
 export function TextField(
   props: FieldProps & { type?: "text" | "password" | "date" | "number" | "search"; autoComplete?: string; required?: boolean; autoFocus?: boolean },
 ) {
-  const ids = fieldIds(props.name);
+  const ids = fieldIds(props.name, props.idPrefix);
   const error = props.state?.fieldErrors?.[props.name];
   const isPassword = props.type === "password";
   return (
@@ -62,8 +65,8 @@ export function TextField(
   );
 }
 
-export function SelectField(props: FieldProps & { options: Option[]; placeholder?: string; required?: boolean }) {
-  const ids = fieldIds(props.name);
+export function SelectField(props: FieldProps & { options: Option[]; placeholder?: string; required?: boolean; autoFocus?: boolean }) {
+  const ids = fieldIds(props.name, props.idPrefix);
   const error = props.state?.fieldErrors?.[props.name];
   return (
     <FieldShell {...props}>
@@ -75,6 +78,7 @@ export function SelectField(props: FieldProps & { options: Option[]; placeholder
         name={props.name}
         defaultValue={initialValue(props)}
         required={props.required}
+        autoFocus={props.autoFocus}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(props, error)}
       >
@@ -86,6 +90,88 @@ export function SelectField(props: FieldProps & { options: Option[]; placeholder
         ))}
       </select>
     </FieldShell>
+  );
+}
+
+export type OptionGroup = { label: string; options: Option[] };
+
+/** A select whose options fall under headings (<optgroup>), e.g. the outcome rows of the report. */
+export function GroupedSelectField(props: FieldProps & { groups: OptionGroup[]; placeholder?: string; required?: boolean }) {
+  const ids = fieldIds(props.name, props.idPrefix);
+  const error = props.state?.fieldErrors?.[props.name];
+  return (
+    <FieldShell {...props}>
+      <select
+        key={initialValue(props)}
+        id={ids.input}
+        name={props.name}
+        defaultValue={initialValue(props)}
+        required={props.required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(props, error)}
+      >
+        {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
+        {props.groups.map((group) => (
+          <optgroup key={group.label} label={group.label}>
+            {group.options.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+export function TextAreaField(props: FieldProps & { rows?: number; required?: boolean; autoFocus?: boolean; maxLength?: number }) {
+  const ids = fieldIds(props.name, props.idPrefix);
+  const error = props.state?.fieldErrors?.[props.name];
+  return (
+    <FieldShell {...props}>
+      <textarea
+        id={ids.input}
+        name={props.name}
+        rows={props.rows ?? 3}
+        defaultValue={initialValue(props)}
+        required={props.required}
+        autoFocus={props.autoFocus}
+        maxLength={props.maxLength}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(props, error)}
+      />
+    </FieldShell>
+  );
+}
+
+/**
+ * One checkbox sending `value` when ticked. After a refused submission the box shows what was sent:
+ * an unticked box sends nothing, so it stays unticked.
+ */
+export function CheckboxField(props: FieldProps & { value?: string }) {
+  const ids = fieldIds(props.name, props.idPrefix);
+  const error = props.state?.fieldErrors?.[props.name];
+  const value = props.value ?? "true";
+  const checked = props.state?.values ? props.state.values[props.name] === value : props.defaultValue === value;
+  return (
+    <div className="field checkbox">
+      <label htmlFor={ids.input}>
+        <input
+          key={String(checked)}
+          id={ids.input}
+          type="checkbox"
+          name={props.name}
+          value={value}
+          defaultChecked={checked}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(props, error)}
+        />{" "}
+        {props.label}
+      </label>
+      {props.hint ? <span className="hint" id={ids.hint}>{props.hint}</span> : null}
+      {error ? <p className="error" id={ids.error} role="alert">{error}</p> : null}
+    </div>
   );
 }
 

@@ -32,8 +32,8 @@ export const CHANNEL_WEIGHTS: Record<Channel, number> = {
 
 export const FORM_WANTED_WEIGHTS: Record<FormWanted, number> = { paper: 46, electronic: 44, inspection: 7, other: 3 };
 
-/** Outcomes of replies, roughly as the annual reports of municipal offices show them. */
-export const REPLY_OUTCOME_WEIGHTS: Partial<Record<OutcomeCode, number>> = {
+/** Outcomes of replies, roughly as the annual reports of municipal offices show them (the two abandonment outcomes come from events). */
+export const REPLY_OUTCOME_WEIGHTS: Record<Exclude<OutcomeCode, "other.no_correction" | "other.unpaid_fee">, number> = {
   granted: 39,
   partial: 12,
   "withheld.state_secret": 0.2,

@@ -6,29 +6,44 @@
  */
 export type IsoDate = string;
 
-const ISO_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MS_PER_DAY = 86_400_000;
-
 export const WEEKDAY_NAMES = ["周日", "周一", "周二", "周三", "周四", "周五", "周六"] as const;
 
-function utcMidnight(year: number, month: number, day: number): Date {
-  // setUTCFullYear, unlike Date.UTC, does not map years 0–99 to 1900–1999.
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  return date;
+// Day numbers by integer arithmetic on the proleptic Gregorian calendar (the one JavaScript's Date uses),
+// without building Date objects: the deadline engine converts dates thousands of times per application.
+// After H. Hinnant, "chrono-compatible low-level date algorithms" (days_from_civil / civil_from_days).
+
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** The digits at `from`..`to` (exclusive) as a number, or -1 when any of them is not a digit. */
+function digits(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i) - 48;
+    if (code < 0 || code > 9) return -1;
+    value = value * 10 + code;
+  }
+  return value;
+}
+
+/** 'YYYY-MM-DD' (four, two and two ASCII digits) naming a real calendar day; checked without a RegExp. */
 export function isIsoDate(value: unknown): value is IsoDate {
-  if (typeof value !== "string") return false;
-  const match = ISO_DATE_PATTERN.exec(value);
-  if (!match) return false;
-  const [, y, m, d] = match;
-  const date = utcMidnight(Number(y), Number(m), Number(d));
-  return (
-    date.getUTCFullYear() === Number(y) &&
-    date.getUTCMonth() === Number(m) - 1 &&
-    date.getUTCDate() === Number(d)
-  );
+  if (typeof value !== "string" || value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
+  const year = digits(value, 0, 4);
+  const month = digits(value, 5, 7);
+  const day = digits(value, 8, 10);
+  return year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 export function assertIsoDate(value: unknown, label = "日期"): IsoDate {
@@ -39,16 +54,21 @@ export function assertIsoDate(value: unknown, label = "日期"): IsoDate {
 }
 
 export function toDayNumber(date: IsoDate): number {
-  const [y, m, d] = assertIsoDate(date).split("-").map(Number) as [number, number, number];
-  return Math.round(utcMidnight(y, m, d).getTime() / MS_PER_DAY);
+  assertIsoDate(date);
+  return daysFromCivil(digits(date, 0, 4), digits(date, 5, 7), digits(date, 8, 10));
 }
 
 export function fromDayNumber(dayNumber: number): IsoDate {
-  const date = new Date(dayNumber * MS_PER_DAY);
-  const year = String(date.getUTCFullYear()).padStart(4, "0");
-  const month = String(date.getUTCMonth() + 1).padStart(2, "0");
-  const day = String(date.getUTCDate()).padStart(2, "0");
-  return `${year}-${month}-${day}`;
+  const z = dayNumber + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
+  const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${String(year).padStart(4, "0")}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`;
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {

@@ -22,6 +22,7 @@ export const ledgerFilterSchema = z.object({
   applicantType: z.preprocess(empty, z.enum(APPLICANT_TYPE_CODES, { error: "申请人类型无效" }).optional()),
   outcome: z.preprocess(empty, z.enum(OUTCOME_CODES, { error: "办理结果无效" }).optional()),
   overdue: z.preprocess(empty, z.literal("1").optional()),
+  extensionPending: z.preprocess(empty, z.literal("1", { error: "无效的筛选条件" }).optional()),
   dueWithin: z.preprocess(empty, z.coerce.number({ error: "请填写 0–60 的整数" }).int({ error: "请填写 0–60 的整数" }).min(0, { error: "请填写 0–60 的整数" }).max(60, { error: "请填写 0–60 的整数" }).optional()),
   q: z.preprocess(empty, z.string().trim().max(100, { error: "搜索内容最多 100 个字符" }).optional()),
   sort: z.preprocess(empty, z.enum(Object.keys(LEDGER_SORTS) as [LedgerSort, ...LedgerSort[]]).default("received_desc")),

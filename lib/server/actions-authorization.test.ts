@@ -1,6 +1,16 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { ROLES, type Role } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { applicationEvents, ROLES, type Role } from "@/db/schema";
+import { addDays, todayInChina } from "@/lib/calendar";
 import { AccessError } from "./errors";
+import { recordEvent, registerApplication } from "./ledger";
+import { annualReportSchema } from "@/lib/report";
+import seed from "@/lib/report/fixtures/jincheng-chengqu-2022.json";
+import { historicalEntryValues } from "@/lib/report-workflow/historical-entry";
+import { proactiveFormValues } from "@/lib/report-workflow/proactive";
+import { submitReport } from "./report-drafts";
+import { createReviewCase } from "./review-cases";
 import { anonymous, asSession, databaseFingerprint, ensureAgency, signedInUser } from "./testing/callers";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
@@ -31,9 +41,61 @@ const EXPECTED: Record<string, { roles: readonly Role[]; form: (ids: Ids) => Rec
   setCalendarDayAction: { roles: ["admin"], form: () => ({ date: "2026-06-01", kind: "holiday", name: "假节日" }) },
   removeCalendarDayAction: { roles: ["admin"], form: () => ({ date: "2026-10-01" }) },
   setCalendarYearAction: { roles: ["admin"], form: () => ({ year: "2026", published: "false" }) },
+  registerApplicationAction: { roles: ["clerk", "reviewer"], form: () => registration() },
+  updateRegistrationAction: {
+    roles: ["clerk", "reviewer"],
+    form: (ids) => ({ id: ids.application, ...registration(), applicantName: "被改名的申请人", changeReason: "冒名修改" }),
+  },
+  recordEventAction: {
+    roles: ["clerk", "reviewer"],
+    form: (ids) => ({ id: ids.application, type: "consultation_sent", date: todayInChina(), party: "third_party", addressee: "某公司" }),
+  },
+  correctEventAction: {
+    roles: ["clerk", "reviewer"],
+    form: (ids) => ({ id: ids.application, correctsEventId: ids.event, withdraw: "true", correctionReason: "冒名撤销" }),
+  },
+  voidApplicationAction: { roles: ["clerk", "reviewer"], form: (ids) => ({ id: ids.application, reason: "冒名作废" }) },
+  // The annual report (a finished year of the test agency, whose checks all pass).
+  saveProactiveAction: { roles: ["clerk", "reviewer"], form: () => ({ year: "2025", ...proactiveFormValues(seed.corrected.proactive), licensing: "99" }) },
+  saveSectionsAction: { roles: ["clerk", "reviewer"], form: () => ({ year: "2025", overview: "冒名改写", problems: "", other: "" }) },
+  submitReportAction: { roles: ["clerk", "reviewer"], form: () => ({ year: "2025" }) },
+  returnReportAction: { roles: ["clerk", "reviewer"], form: () => ({ year: String(SUBMITTED_YEAR), reason: "冒名退回" }) },
+  publishReportAction: { roles: ["reviewer"], form: () => ({ year: "2025" }) },
+  createReviewCaseAction: { roles: ["clerk", "reviewer"], form: () => ({ kind: "reconsideration", filedOn: todayInChina() }) },
+  updateReviewCaseAction: {
+    roles: ["clerk", "reviewer"],
+    form: (ids) => ({ id: ids.reviewCase, kind: "reconsideration", filedOn: "2025-03-01", result: "corrected", concludedOn: "2025-06-01" }),
+  },
+  importHistoricalReportAction: {
+    roles: ["reviewer"],
+    form: () => ({ ...historicalEntryValues(annualReportSchema.parse(seed.corrected)), agencyCode: "testagency", agencyName: "测试机构", year: "2020" }),
+  },
+  importHistoricalJsonAction: {
+    roles: ["reviewer"],
+    form: () => ({ json: JSON.stringify({ ...seed.corrected, agency: { code: "testagency", name: "测试机构" }, year: 2019 }) }),
+  },
 };
 
-type Ids = { target: string };
+type Ids = { target: string; application: string; event: string; reviewCase: string };
+
+/** A year whose report the test agency has submitted, for the return action to aim at. */
+const SUBMITTED_YEAR = 2024;
+
+/** A registration the ledger accepts today. */
+function registration(): Record<string, string> {
+  const today = todayInChina();
+  return {
+    channel: "in_person",
+    arrivedOn: today,
+    receivedOn: "",
+    applicantType: "natural_person",
+    applicantName: "张三",
+    idNumber: "11010519491231002X",
+    phone: "13812345678",
+    description: "某某文件",
+    formWanted: "paper",
+  };
+}
 
 function formDataOf(values: Record<string, string>): FormData {
   const formData = new FormData();
@@ -54,8 +116,18 @@ beforeAll(async () => {
   }
   await ensureAgency("testagency");
   const target = await signedInUser("clerk");
-  ids = { target: String(target.userId) };
   for (const role of ROLES) sessions.set(role, (await signedInUser(role)).sessionId);
+  // An application of the agency, with one event on its timeline, for the ledger actions to aim at.
+  const application = await asSession(sessions.get("clerk") ?? null, () => registerApplication(registration()));
+  const today = todayInChina();
+  await asSession(sessions.get("clerk") ?? null, () =>
+    recordEvent(application.id, { type: "correction_notice_sent", date: today, correctBy: addDays(today, 15) }),
+  );
+  const event = db().select({ id: applicationEvents.id }).from(applicationEvents).where(eq(applicationEvents.applicationId, application.id)).get();
+  if (!event) throw new Error("the test event was not recorded");
+  const reviewCase = await asSession(sessions.get("clerk") ?? null, () => createReviewCase({ kind: "reconsideration", filedOn: "2025-03-01" }));
+  await asSession(sessions.get("clerk") ?? null, () => submitReport({ year: SUBMITTED_YEAR }));
+  ids = { target: String(target.userId), application: String(application.id), event: String(event.id), reviewCase: String(reviewCase.id) };
 });
 
 describe("server actions", () => {

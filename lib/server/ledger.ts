@@ -311,6 +311,7 @@ function filterConditions(filter: LedgerFilter, agencyId: number, today: string,
   if (filter.outcome) conditions.push(eq(applications.outcome, filter.outcome));
   if (filter.overdue || dueLimit) conditions.push(inArray(applications.status, [...ACTIVE_STATUSES]));
   if (filter.overdue) conditions.push(lt(applications.replyDueOn, today));
+  if (filter.extensionPending) conditions.push(eq(applications.extensionPending, true), inArray(applications.status, [...ACTIVE_STATUSES]));
   if (dueLimit) conditions.push(gte(applications.replyDueOn, today), lte(applications.replyDueOn, dueLimit));
   if (filter.q) {
     const pattern = `%${filter.q.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;

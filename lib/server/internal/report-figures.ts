@@ -1,9 +1,11 @@
 import "server-only";
-import { and, count, eq, gte, isNull, lte, or, sql } from "drizzle-orm";
+import { and, count, eq, gt, gte, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "@/db/client";
-import { applicationEvents, applications } from "@/db/schema";
-import { APPLICANT_TYPES, COLUMN_CODES, OUTCOME_CODES, type OutcomeCode } from "@/lib/report/labels";
+import { applicationEvents, applications, reviewCases, type REVIEW_KINDS } from "@/db/schema";
+import { APPLICANT_TYPES, COLUMN_CODES, OUTCOME_CODES, type ColumnCode, type OutcomeCode, type ReviewGroupKey } from "@/lib/report/labels";
+import type { ApplicationRowPath } from "@/lib/report/places";
+import type { AnnualReport } from "@/lib/report/schema";
 
 type Row7 = number[];
 
@@ -27,34 +29,73 @@ function addTo(row: Row7, applicantType: string, n: number): void {
   row[row.length - 1] = (row[row.length - 1] ?? 0) + n;
 }
 
+const bounds = (year: number) => ({ start: `${year}-01-01`, end: `${year}-12-31` });
+
+/** The applications a report of the agency counts at all: its own, never a voided one. */
+function countedApplications(agencyId: number): SQL {
+  return and(eq(applications.agencyId, agencyId), isNull(applications.voidedAt)) as SQL;
+}
+
 /**
- * Table 三 of one agency and year, counted in SQL (domain.md §4.3): each application once in 一 or 二 by
- * its receipt date, and once in 三 or 四 by its conclusion date; voided applications never.
+ * Which applications a row of table 三 counts (domain.md §4.3): the ONE definition, used both to count
+ * the table and to list the applications behind a cell, so the list always has as many rows as the
+ * cell says.
+ * - 一 received in the year; 二 received earlier and not concluded before 1 January;
+ * - 三 concluded in the year (an outcome row: with that outcome; （七）总计: with any);
+ * - 四 received by 31 December and not concluded by then.
+ */
+export function applicationRowCondition(row: ApplicationRowPath, year: number): SQL {
+  const { start, end } = bounds(year);
+  // 「received by 31 December」 is spelled out in 三 too (a conclusion follows the receipt anyway), so every
+  // row's condition has it and the count can narrow by the receipt-date index first (`receivedByYearEnd`).
+  const concludedInYear = and(lte(applications.receivedOn, end), gte(applications.concludedOn, start), lte(applications.concludedOn, end)) as SQL;
+  switch (row) {
+    case "received":
+      return and(gte(applications.receivedOn, start), lte(applications.receivedOn, end)) as SQL;
+    case "carriedOver":
+      return and(lt(applications.receivedOn, start), or(isNull(applications.concludedOn), gte(applications.concludedOn, start))) as SQL;
+    case "handled":
+      return concludedInYear;
+    case "carriedForward":
+      return and(lte(applications.receivedOn, end), or(isNull(applications.concludedOn), gt(applications.concludedOn, end))) as SQL;
+    default:
+      return and(concludedInYear, eq(applications.outcome, row.slice("outcomes.".length))) as SQL;
+  }
+}
+
+/** A cell of table 三: the row's condition, narrowed to one applicant type unless the column is 总计. */
+export function applicationCellCondition(agencyId: number, year: number, row: ApplicationRowPath, column: ColumnCode): SQL {
+  return and(
+    countedApplications(agencyId),
+    applicationRowCondition(row, year),
+    column === "total" ? undefined : eq(applications.applicantType, column),
+  ) as SQL;
+}
+
+const caseCount = (condition: SQL) => sql<number>`coalesce(sum(case when ${condition} then 1 else 0 end), 0)`;
+
+/**
+ * Table 三 of one agency and year, counted in SQL: each application once in 一 or 二 and once in 三 or 四,
+ * each by exactly the conditions of `applicationRowCondition`. The outcome rows are （七）'s condition
+ * grouped by outcome, which is each outcome row's condition.
  */
 export function applicationFigures(tx: Db, agencyId: number, year: number): ApplicationFigures {
-  const start = `${year}-01-01`;
-  const end = `${year}-12-31`;
-  const inYear = and(
-    eq(applications.agencyId, agencyId),
-    isNull(applications.voidedAt),
-    lte(applications.receivedOn, end),
-    or(isNull(applications.concludedOn), gte(applications.concludedOn, start)),
-  );
-  const flows = tx
+  const received = applicationRowCondition("received", year);
+  const carriedOver = applicationRowCondition("carriedOver", year);
+  const handled = applicationRowCondition("handled", year);
+  const carriedForward = applicationRowCondition("carriedForward", year);
+  const rows = tx
     .select({
       applicantType: applications.applicantType,
-      received: sql<number>`sum(case when ${applications.receivedOn} >= ${start} then 1 else 0 end)`,
-      carriedOver: sql<number>`sum(case when ${applications.receivedOn} < ${start} then 1 else 0 end)`,
-      carriedForward: sql<number>`sum(case when ${applications.concludedOn} is null or ${applications.concludedOn} > ${end} then 1 else 0 end)`,
+      outcome: applications.outcome,
+      received: caseCount(received),
+      carriedOver: caseCount(carriedOver),
+      handled: caseCount(handled),
+      carriedForward: caseCount(carriedForward),
     })
     .from(applications)
-    .where(inYear)
-    .groupBy(applications.applicantType)
-    .all();
-  const concluded = tx
-    .select({ applicantType: applications.applicantType, outcome: applications.outcome, n: count() })
-    .from(applications)
-    .where(and(eq(applications.agencyId, agencyId), isNull(applications.voidedAt), gte(applications.concludedOn, start), lte(applications.concludedOn, end)))
+    // The first term is part of every row's condition, factored out so SQLite can use the receipt-date index.
+    .where(and(countedApplications(agencyId), lte(applications.receivedOn, bounds(year).end), or(received, carriedOver, handled, carriedForward)))
     .groupBy(applications.applicantType, applications.outcome)
     .all();
 
@@ -65,18 +106,61 @@ export function applicationFigures(tx: Db, agencyId: number, year: number): Appl
     handled: zeros(),
     carriedForward: zeros(),
   };
-  for (const row of flows) {
+  for (const row of rows) {
     addTo(figures.received, row.applicantType, row.received);
     addTo(figures.carriedOver, row.applicantType, row.carriedOver);
     addTo(figures.carriedForward, row.applicantType, row.carriedForward);
-  }
-  for (const row of concluded) {
-    const outcome = figures.outcomes[row.outcome as OutcomeCode];
-    if (!outcome) throw new Error(`unknown outcome ${row.outcome}`);
-    addTo(outcome, row.applicantType, row.n);
-    addTo(figures.handled, row.applicantType, row.n);
+    if (row.handled > 0) {
+      const outcome = figures.outcomes[row.outcome as OutcomeCode];
+      if (!outcome) throw new Error(`unknown outcome ${row.outcome}`);
+      addTo(outcome, row.applicantType, row.handled);
+      addTo(figures.handled, row.applicantType, row.handled);
+    }
   }
   return figures;
+}
+
+const REVIEW_GROUP_OF_KIND: Record<(typeof REVIEW_KINDS)[number], ReviewGroupKey> = {
+  reconsideration: "reconsideration",
+  litigation_direct: "litigationDirect",
+  litigation_after_reconsideration: "litigationAfterReconsideration",
+};
+
+/**
+ * Which review cases a column of table 四 counts for a year (domain.md §4.4): a case concluded in the
+ * year under its result; a case filed by 31 December and not concluded by then under 尚未审结.
+ */
+export function reviewColumnCondition(column: "upheld" | "corrected" | "other" | "pending", year: number): SQL {
+  const { start, end } = bounds(year);
+  if (column === "pending") {
+    return and(lte(reviewCases.filedOn, end), or(isNull(reviewCases.concludedOn), gt(reviewCases.concludedOn, end))) as SQL;
+  }
+  return and(gte(reviewCases.concludedOn, start), lte(reviewCases.concludedOn, end), eq(reviewCases.result, column)) as SQL;
+}
+
+/** Table 四 of one agency and year, counted from its review cases. */
+export function reviewFigures(tx: Db, agencyId: number, year: number): AnnualReport["reviews"] {
+  const upheld = reviewColumnCondition("upheld", year);
+  const corrected = reviewColumnCondition("corrected", year);
+  const other = reviewColumnCondition("other", year);
+  const pending = reviewColumnCondition("pending", year);
+  const rows = tx
+    .select({ kind: reviewCases.kind, upheld: caseCount(upheld), corrected: caseCount(corrected), other: caseCount(other), pending: caseCount(pending) })
+    .from(reviewCases)
+    .where(and(eq(reviewCases.agencyId, agencyId), or(upheld, corrected, other, pending)))
+    .groupBy(reviewCases.kind)
+    .all();
+  const empty = () => ({ upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 });
+  const reviews: AnnualReport["reviews"] = { reconsideration: empty(), litigationDirect: empty(), litigationAfterReconsideration: empty() };
+  for (const row of rows) {
+    const group = reviews[REVIEW_GROUP_OF_KIND[row.kind]];
+    group.upheld += row.upheld;
+    group.corrected += row.corrected;
+    group.other += row.other;
+    group.pending += row.pending;
+    group.total += row.upheld + row.corrected + row.other + row.pending;
+  }
+  return reviews;
 }
 
 /**
@@ -85,15 +169,14 @@ export function applicationFigures(tx: Db, agencyId: number, year: number): Appl
  * dialect-specific expression here (PostgreSQL: `(details::json->>'amountYuan')::numeric`).
  */
 export function feeFigures(tx: Db, agencyId: number, year: number): FeeFigures {
-  const start = `${year}-01-01`;
-  const end = `${year}-12-31`;
+  const { start, end } = bounds(year);
   const successor = alias(applicationEvents, "successor");
   const inForce = sql`${applicationEvents.withdrawn} = 0 and not exists (select 1 from ${applicationEvents} as ${successor} where ${successor.correctsEventId} = ${applicationEvents.id})`;
   const notices = tx
     .select({ n: count(), amount: sql<number>`coalesce(sum(json_extract(${applicationEvents.details}, '$.amountYuan')), 0)` })
     .from(applicationEvents)
     .innerJoin(applications, eq(applications.id, applicationEvents.applicationId))
-    .where(and(eq(applications.agencyId, agencyId), isNull(applications.voidedAt), eq(applicationEvents.type, "fee_notice_sent"), gte(applicationEvents.occurredOn, start), lte(applicationEvents.occurredOn, end), inForce))
+    .where(and(countedApplications(agencyId), eq(applicationEvents.type, "fee_notice_sent"), gte(applicationEvents.occurredOn, start), lte(applicationEvents.occurredOn, end), inForce))
     .get();
   const notice = alias(applicationEvents, "notice");
   const collected = tx
@@ -101,7 +184,7 @@ export function feeFigures(tx: Db, agencyId: number, year: number): FeeFigures {
     .from(applicationEvents)
     .innerJoin(applications, eq(applications.id, applicationEvents.applicationId))
     .innerJoin(notice, and(eq(notice.applicationId, applications.id), eq(notice.type, "fee_notice_sent"), sql`${notice.withdrawn} = 0 and not exists (select 1 from ${applicationEvents} as ${successor} where ${successor.correctsEventId} = ${notice.id})`))
-    .where(and(eq(applications.agencyId, agencyId), isNull(applications.voidedAt), eq(applicationEvents.type, "fee_paid"), gte(applicationEvents.occurredOn, start), lte(applicationEvents.occurredOn, end), inForce))
+    .where(and(countedApplications(agencyId), eq(applicationEvents.type, "fee_paid"), gte(applicationEvents.occurredOn, start), lte(applicationEvents.occurredOn, end), inForce))
     .get();
   return { notices: notices?.n ?? 0, notifiedYuan: notices?.amount ?? 0, collectedYuan: collected?.amount ?? 0 };
 }

@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { listReviewCases } from "@/lib/server/review-cases";
+import { REPORTS_PATH } from "../paths";
+import { EMPTY_REVIEW_CASE, ReviewCaseForm } from "./review-case-form";
+import { ReviewCaseList } from "./review-case-list";
+
+export const metadata: Metadata = { title: "复议诉讼案件" };
+
+export default async function ReviewCasesPage() {
+  const cases = await listReviewCases();
+  return (
+    <>
+      <p><Link href={REPORTS_PATH}>← 年度报告</Link></p>
+      <h1>行政复议、行政诉讼案件</h1>
+      <div className="panel">
+        <p className="muted">年度报告表四由这里登记的案件统计：审结的案件计入审结当年，按结果分列；年底尚未审结的计入当年“尚未审结”。</p>
+        <ReviewCaseList cases={cases} />
+      </div>
+      <div className="panel">
+        <h2>登记案件</h2>
+        <ReviewCaseForm values={EMPTY_REVIEW_CASE} />
+      </div>
+    </>
+  );
+}
