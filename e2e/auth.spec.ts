@@ -5,8 +5,8 @@ import { navigationLinks, REFUSED, signInAs, submitSignIn } from "./support";
 test.describe("signing in", () => {
   const menus = {
     admin: ["用户管理", "机构管理", "工作日历", "修改密码"],
-    clerk: ["工作台", "年度报告", "修改密码"],
-    reviewer: ["工作台", "年度报告", "修改密码"],
+    clerk: ["工作台", "台账", "年度报告", "修改密码"],
+    reviewer: ["工作台", "台账", "年度报告", "修改密码"],
     auditor: ["审计日志", "修改密码"],
   } as const;
 

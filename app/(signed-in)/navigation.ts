@@ -11,10 +11,12 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
   ],
   clerk: [
     { href: "/staff", label: "工作台" },
+    { href: "/staff/applications", label: "台账" },
     { href: "/staff/reports", label: "年度报告" },
   ],
   reviewer: [
     { href: "/staff", label: "工作台" },
+    { href: "/staff/applications", label: "台账" },
     { href: "/staff/reports", label: "年度报告" },
   ],
   auditor: [{ href: "/audit", label: "审计日志" }],
