@@ -1,4 +1,5 @@
 import "server-only";
+import { reportToDocx } from "@/lib/report/docx";
 import { asc, count, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
@@ -262,11 +263,14 @@ export async function listApplicationsInCell(raw: unknown): Promise<CellListing>
   };
 }
 
-export type ReportDownload = { filename: string; contentType: string; body: string };
+export type ReportDownload = { filename: string; contentType: string; body: string | Uint8Array<ArrayBuffer> };
 
-const downloadRequest = (thisYear: number) => z.object({ year: reportYearField(thisYear), format: z.enum(["json", "csv"], { error: "格式应为 json 或 csv" }) });
+const downloadRequest = (thisYear: number) =>
+  z.object({ year: reportYearField(thisYear), format: z.enum(["json", "csv", "docx"], { error: "格式应为 json、csv 或 docx" }) });
 
-/** The working draft as a file: the report JSON with its checks, or the three tables as CSV. */
+const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/** The working draft as a file: the report JSON with its checks, the three tables as CSV, or a Word document. */
 export async function downloadReportDraft(raw: unknown): Promise<ReportDownload> {
   const actor = await requireActor({ roles: STAFF_ROLES });
   const request = downloadRequest(thisYearInChina()).parse(raw);
@@ -274,6 +278,7 @@ export async function downloadReportDraft(raw: unknown): Promise<ReportDownload>
   const agency = agencyOfActor(tx, actor);
   const { report } = buildDraftReport(tx, agency, request.year);
   const base = `${agency.code}-${request.year}-draft`;
+  if (request.format === "docx") return { filename: `${base}.docx`, contentType: DOCX_TYPE, body: new Uint8Array(await reportToDocx(report)) };
   return request.format === "json"
     ? { filename: `${base}.json`, contentType: "application/json; charset=utf-8", body: `${JSON.stringify(report, null, 2)}\n` }
     : { filename: `${base}.csv`, contentType: "text/csv; charset=utf-8", body: reportToCsv(report) };

@@ -7,7 +7,7 @@ export const REPORTS_PATH = "/staff/reports";
 export const yearPath = (year: number) => `${REPORTS_PATH}/${year}`;
 export const historicalPath = (year: number) => `${yearPath(year)}/historical`;
 export const reviewCasePath = (id: number, year?: number) => `${REPORTS_PATH}/reviews/${id}${year ? `?year=${year}` : ""}`;
-export const downloadPath = (year: number, format: "json" | "csv") => `${yearPath(year)}/download/${format}`;
+export const downloadPath = (year: number, format: "json" | "csv" | "docx") => `${yearPath(year)}/download/${format}`;
 
 export function cellPath(year: number, row: string, column: string, page?: number): string {
   const query = new URLSearchParams({ row, column });

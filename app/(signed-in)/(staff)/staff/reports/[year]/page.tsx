@@ -53,7 +53,9 @@ export default async function ReportYearPage({ params, searchParams }: Props) {
         <a href="#prose">文字部分</a>
         <a href={downloadPath(year, "json")} download>下载草稿 JSON</a>
         <a href={downloadPath(year, "csv")} download>下载草稿 CSV</a>
+        <a href={downloadPath(year, "docx")} download>下载草稿 Word</a>
       </nav>
+      <p className="muted no-print">打印或另存为 PDF：使用浏览器的打印功能（Ctrl+P），报告正文已按 A4 排版。</p>
 
       <section className="panel" id="workflow" aria-labelledby="workflow-heading">
         <h2 id="workflow-heading">状态与发布</h2>
