@@ -10,7 +10,7 @@ import { thisYearInChina } from "@/lib/report-workflow/workflow";
 import { InputError } from "./errors";
 import { recordEvent, registerApplication } from "./ledger";
 import { importHistoricalReport, publishReport, returnReportToDraft, saveProactive, saveSections, submitReport } from "./report-drafts";
-import { generateAnnualReport, getReportWorkspace, listApplicationsInCell, listReportYears } from "./reports";
+import { downloadReportDraft, generateAnnualReport, getReportWorkspace, listApplicationsInCell, listReportYears } from "./reports";
 import { createReviewCase, listReviewCases, updateReviewCase } from "./review-cases";
 import { asSession, asSystem, databaseFingerprint, signedInUser } from "./testing/callers";
 
@@ -381,5 +381,21 @@ describe("the applications behind a cell of table 三", () => {
     const outsider = await signedInUser("clerk", { agencyCode: "cells-other" });
     const theirs = await asSession(outsider.sessionId, () => listApplicationsInCell({ year: 2023, row: "received", column: "total" }));
     expect(theirs.total).toBe(0);
+  });
+});
+
+describe("draft downloads", () => {
+  it("give the draft as JSON, CSV and a Word document, to the agency's staff only", async () => {
+    const clerk = await signedInUser("clerk", { agencyCode: "download-agency" });
+    const year = thisYearInChina() - 1;
+    const json = await asSession(clerk.sessionId, () => downloadReportDraft({ year, format: "json" }));
+    expect(JSON.parse(String(json.body))).toMatchObject({ format: "gongkai.annual-report/1", year, status: "draft" });
+    const csv = await asSession(clerk.sessionId, () => downloadReportDraft({ year, format: "csv" }));
+    expect(String(csv.body)).toContain("一、本年新收政府信息公开申请数量");
+    const docx = await asSession(clerk.sessionId, () => downloadReportDraft({ year, format: "docx" }));
+    expect(docx.filename).toBe(`download-agency-${year}-draft.docx`);
+    expect(Buffer.from(docx.body as Uint8Array).subarray(0, 2).toString()).toBe("PK");
+    const auditor = await signedInUser("auditor");
+    await expect(asSession(auditor.sessionId, () => downloadReportDraft({ year, format: "json" }))).rejects.toMatchObject({ reason: "forbidden" });
   });
 });
