@@ -42,17 +42,24 @@ const { withSource } = await import("@/lib/server/context");
 const { ensureDemoData } = await import("@/lib/server/system");
 const { ROLE_LABELS } = await import("@/lib/roles");
 
+const demoStarted = performance.now();
 const credentials = await withSource({ kind: "system" }, async () => {
   migrateDatabase();
   return ensureDemoData();
 });
+const demoSeconds = (performance.now() - demoStarted) / 1000;
 closeDatabase();
 
 console.log(`数据库：${databasePath}`);
 if (credentials) {
-  console.log("\n已创建演示机构「晋城市城区人民政府办公室」（jccq）和以下账户。密码只显示这一次，请记下：");
+  console.log(
+    `\n已创建演示数据（用时 ${demoSeconds.toFixed(1)} 秒）：演示机构「晋城市城区人民政府办公室」（jccq）自 2021 年以来的台账、复议诉讼案件、` +
+      "2022 年至上一年度已发布的年度报告和本年度报告草稿，其下属「晋城市城区教育局」（jccq-edu）的台账，以及以下账户。",
+  );
+  console.log("密码只显示这一次，请记下：");
   for (const account of credentials) {
-    console.log(`  ${ROLE_LABELS[account.role].padEnd(4, "　")} 用户名 ${account.username.padEnd(9)} 密码 ${account.password}`);
+    const agency = account.agency ? `  ${account.agency}` : "";
+    console.log(`  ${ROLE_LABELS[account.role].padEnd(4, "　")} 用户名 ${account.username.padEnd(10)} 密码 ${account.password}${agency}`);
   }
   console.log("忘记时可用 npm run gongkai -- create-user 另建账户，或由管理员重置密码。\n");
 }
