@@ -7,10 +7,19 @@ const securityHeaders = [
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
 ];
 
+// The ledger import takes files up to GONGKAI_IMPORT_MAX_MB (checked with a Chinese message in lib/env.ts and
+// by the import itself); the upload's request body may be that large, plus the form around it.
+const importMaxMb = Number.parseInt(process.env.GONGKAI_IMPORT_MAX_MB ?? "", 10) || 50;
+const uploadLimit = `${importMaxMb + 2}mb`;
+
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  serverExternalPackages: ["better-sqlite3"],
+  serverExternalPackages: ["better-sqlite3", "exceljs"],
+  experimental: {
+    serverActions: { bodySizeLimit: uploadLimit },
+    proxyClientMaxBodySize: uploadLimit,
+  },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

@@ -12,6 +12,7 @@ import { importHistoricalReport } from "@/lib/server/report-drafts";
 import { InputError } from "@/lib/server/errors";
 import { reportToCsv } from "@/lib/report/csv";
 import { describeCliError } from "./errors";
+import { exportCommand, importCommand, LEDGER_HELP } from "./ledger";
 
 const HELP = `用法：npm run gongkai -- <命令> [选项]
 
@@ -30,6 +31,7 @@ const HELP = `用法：npm run gongkai -- <命令> [选项]
   import-report FILE.json [--note 更正说明]
                                   录入历史年度报告（gongkai.annual-report/1 格式，机构由文件中的 agency.code 指定），
                                   按原文保存并公开，同时运行核验；该年度已有历史报告时须用 --note 说明更正内容
+${LEDGER_HELP}
   help, --help                    显示本帮助
 
 数据库文件由环境变量 GONGKAI_DB 指定，默认 data/gongkai.db。所有修改以 system 用户身份记入审计日志。`;
@@ -115,6 +117,8 @@ const COMMANDS: Record<string, Command> = {
       ...failed.map((check) => `  ${check.message}`),
     ].join("\n");
   },
+  import: importCommand,
+  export: exportCommand,
   async backup(args) {
     const { positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: {} });
     if (positionals.length !== 1 || !positionals[0]) throw new Error("请指定一个备份文件路径，例如：npm run gongkai -- backup backups/gongkai-2026-11-29.db");

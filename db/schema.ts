@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+import { blob, check, index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 
 /** Timestamps are ISO-8601 UTC strings: portable to PostgreSQL and readable in a dump. */
 
@@ -121,6 +121,12 @@ export const applications = sqliteTable(
     receiptYear: integer("receipt_year").notNull(),
     serial: integer("serial").notNull(),
     trackingNumber: text("tracking_number").notNull(),
+    /**
+     * The agency's own number (编号) when the application came in with a ledger import; re-importing a row
+     * with the same 编号 updates this application. Never in the form of a tracking number: an imported
+     * 编号 of that form becomes the tracking number itself (docs/decisions/006).
+     */
+    externalNumber: text("external_number"),
     channel: text("channel").notNull(),
     arrivedOn: text("arrived_on").notNull(),
     receivedOn: text("received_on").notNull(),
@@ -154,6 +160,7 @@ export const applications = sqliteTable(
   },
   (t) => [
     uniqueIndex("applications_tracking_unique").on(t.agencyId, t.receiptYear, t.serial),
+    uniqueIndex("applications_external_number_unique").on(t.agencyId, t.externalNumber),
     index("applications_agency_status_due_idx").on(t.agencyId, t.status, t.replyDueOn),
     index("applications_agency_received_idx").on(t.agencyId, t.receivedOn),
     index("applications_agency_concluded_idx").on(t.agencyId, t.concludedOn, t.outcome),
@@ -184,6 +191,44 @@ export const applicationEvents = sqliteTable(
     recordedBy: integer("recorded_by").references(() => users.id),
   },
   (t) => [index("application_events_application_idx").on(t.applicationId, t.occurredOn), index("application_events_corrects_idx").on(t.correctsEventId)],
+);
+
+export const LEDGER_IMPORT_STATES = ["checking", "checked", "importing", "imported", "failed"] as const;
+export type LedgerImportState = (typeof LEDGER_IMPORT_STATES)[number];
+
+/**
+ * A ledger file uploaded on the web, kept between its preview and the confirmation (so confirming needs no
+ * second upload) and while it is checked or written in the background. Only its uploader sees it. The file
+ * is dropped once imported, and the whole row after `expires_at`.
+ */
+export const ledgerImports = sqliteTable(
+  "ledger_imports",
+  {
+    id: text("id").primaryKey(),
+    agencyId: integer("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    fileName: text("file_name").notNull(),
+    size: integer("size").notNull(),
+    /** The uploaded bytes; null once the file has been written (or given up). */
+    content: blob("content", { mode: "buffer" }),
+    state: text("state", { enum: LEDGER_IMPORT_STATES }).notNull(),
+    /** Data rows read so far by the check or the write running now, for the progress page. */
+    rowsRead: integer("rows_read").notNull().default(0),
+    /** The last check or write: counts, every problem, skipped rows, what each row would do (JSON). */
+    result: text("result"),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+    expiresAt: text("expires_at").notNull(),
+  },
+  (t) => [
+    index("ledger_imports_user_idx").on(t.userId, t.createdAt),
+    index("ledger_imports_expires_idx").on(t.expiresAt),
+    check("ledger_imports_state_check", sql`${t.state} in ('checking','checked','importing','imported','failed')`),
+  ],
 );
 
 export const REPORT_WORKFLOW = ["draft", "submitted"] as const;

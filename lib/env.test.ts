@@ -16,4 +16,12 @@ describe("configuration", () => {
   it("defaults the database to data/gongkai.db outside production", () => {
     expect(loadEnv({ NODE_ENV: "development" }).databasePath.endsWith("data/gongkai.db")).toBe(true);
   });
+
+  it("takes the import size limit in MB, 50 by default, and refuses a bad one in Chinese", () => {
+    expect(loadEnv({ NODE_ENV: "development" }).importMaxBytes).toBe(50 * 1024 * 1024);
+    expect(loadEnv({ NODE_ENV: "development", GONGKAI_IMPORT_MAX_MB: "8" }).importMaxBytes).toBe(8 * 1024 * 1024);
+    for (const bad of ["0", "-3", "1.5", "lots", "5000"]) {
+      expect(() => loadEnv({ NODE_ENV: "development", GONGKAI_IMPORT_MAX_MB: bad }), bad).toThrow(/GONGKAI_IMPORT_MAX_MB 应为 1 到 1024 之间的整数/);
+    }
+  });
 });

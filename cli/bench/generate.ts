@@ -512,6 +512,7 @@ export async function generateDataset(options: DatasetOptions, log: (line: strin
           receiptYear,
           serial,
           trackingNumber: `${receiptYear}-${String(serial).padStart(4, "0")}`,
+          externalNumber: null,
           channel: draft.channel,
           arrivedOn: draft.arrivedOn,
           receivedOn: draft.receivedOn,

@@ -15,6 +15,8 @@ import type { CaseResult } from "./report";
  *   --rows N          total applications (default 200000; 90 % in the big agency)
  *   --iterations N    timed runs per list case (default 30, after 3 warm-up runs)
  *   --no-write        print only; leave docs/performance.md alone
+ *   --import-rows N   rows of the ledger-import case (default 100000; 0 leaves it out)
+ *   --import-runs N   timed imports (default 3), each into a new agency
  */
 /** The benchmark writes (a clerk, 210 registrations): only ever into a database it generated itself. */
 function isBenchDatabase(file: string): boolean {
@@ -37,6 +39,8 @@ const { values: args } = parseArgs({
     rows: { type: "string" },
     iterations: { type: "string", default: "30" },
     "no-write": { type: "boolean", default: false },
+    "import-rows": { type: "string", default: "100000" },
+    "import-runs": { type: "string", default: "3" },
   },
 });
 
@@ -52,6 +56,11 @@ if (reuse && !isBenchDatabase(path.resolve(args.db as string))) {
 }
 const workDir = args.db ? null : fs.mkdtempSync(path.join(os.tmpdir(), "gongkai-bench-"));
 const databasePath = path.resolve(args.db ?? path.join(workDir ?? os.tmpdir(), "gongkai.db"));
+// The throw-away database goes away however the run ends, unless asked to keep it.
+process.on("exit", () => {
+  if (workDir && !args.keep) fs.rmSync(workDir, { recursive: true, force: true });
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(130));
 // The data layer reads its configuration on first use: settle it before importing anything of it.
 process.env.GONGKAI_DB = databasePath;
 
@@ -69,6 +78,7 @@ const { captureStatements, explain, measure } = await import("./measure");
 const { registrationInput } = await import("./registration");
 const { renderReport, renderTable, machineInfo, TARGETS } = await import("./report");
 const { createRandom } = await import("./random");
+const { benchImport } = await import("./import");
 
 const log = (line: string) => console.log(line);
 const iterations = Math.max(5, Number(args.iterations) || 30);
@@ -196,6 +206,22 @@ const register = await asClerk(() => measure(registrations, 10, async () => ledg
 results.push({ kind: "register", key: "register", label: `registerApplication (${registrations} after 10 warm-up)`, target: TARGETS.register, stats: register, rows: null, statements: [] });
 print(results.at(-1) as CaseResult);
 
+const importRows = Number(args["import-rows"]);
+if (Number.isInteger(importRows) && importRows > 0) {
+  log(`\n台账导入：${importRows} 行的 CSV，每次导入一个新机构……`);
+  const imported = await benchImport({ rows: importRows, runs: Math.max(1, Number(args["import-runs"]) || 3), today, log });
+  const size = `${(imported.bytes / 2 ** 20).toFixed(1)} MiB`;
+  results.push({ kind: "import", key: "import_dry_run", label: `importLedgerFile --dry-run: ${importRows.toLocaleString("en-US")}-row CSV (${size}), read and checked, nothing written`, target: TARGETS.import, stats: imported.dryRun, rows: importRows, statements: [] });
+  print(results.at(-1) as CaseResult);
+  results.push({ kind: "import", key: "import", label: `importLedgerFile: ${importRows.toLocaleString("en-US")}-row CSV (${size}) into a new agency, one transaction`, target: TARGETS.import, stats: imported.write, rows: importRows, statements: [] });
+  print(results.at(-1) as CaseResult);
+  const xlsxSize = `${(imported.xlsx.bytes / 2 ** 20).toFixed(1)} MiB`;
+  results.push({ kind: "import", key: "export_xlsx", label: `exportApplications xlsx: the ${importRows.toLocaleString("en-US")} rows streamed to a file (${xlsxSize})`, target: TARGETS.import, stats: imported.xlsx.exported, rows: importRows, statements: [] });
+  print(results.at(-1) as CaseResult);
+  results.push({ kind: "import", key: "import_xlsx", label: `importLedgerFile: that XLSX into a new agency`, target: TARGETS.import, stats: imported.xlsx.imported, rows: importRows, statements: [] });
+  print(results.at(-1) as CaseResult);
+}
+
 const report = renderReport({
   machine: machineInfo(connection, loadBefore),
   today,
@@ -217,5 +243,4 @@ const missed = results.filter((result) => result.stats.median >= result.target);
 log(missed.length ? `\n未达标：${missed.map((result) => result.label).join("；")}` : "\n全部达标。");
 
 closeDatabase();
-if (workDir && !args.keep) fs.rmSync(workDir, { recursive: true, force: true });
-else log(`数据库保留在 ${databasePath}（下次可用 --db 沿用）`);
+if (!workDir || args.keep) log(`数据库保留在 ${databasePath}（下次可用 --db 沿用）`);

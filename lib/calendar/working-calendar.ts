@@ -96,6 +96,15 @@ function indexDays(days: readonly NamedDay[], listName: string): Map<IsoDate, st
   return index;
 }
 
+function freezeCount(count: WorkingDayCount): WorkingDayCount {
+  count.skipped.forEach((run) => Object.freeze(run));
+  count.makeUpWorkdaysCounted.forEach((day) => Object.freeze(day));
+  Object.freeze(count.skipped);
+  Object.freeze(count.makeUpWorkdaysCounted);
+  Object.freeze(count.unpublishedYears);
+  return Object.freeze(count);
+}
+
 export function createWorkingCalendar(data: CalendarData): WorkingCalendar {
   const holidays = indexDays(data.holidays, "放假日");
   const makeUpWorkdays = indexDays(data.makeUpWorkdays, "调休上班日");
@@ -120,7 +129,20 @@ export function createWorkingCalendar(data: CalendarData): WorkingCalendar {
     return days.get(date);
   }
 
+  // The deadline engine asks about the same few hundred days over and over (an import: for every row), and
+  // the answer for a day never changes within one calendar: keep each, frozen so no caller can alter it.
+  const known = new Map<IsoDate, DayInfo>();
   function dayInfo(date: IsoDate): DayInfo {
+    let info = known.get(date);
+    if (info === undefined) {
+      info = Object.freeze(computeDayInfo(date));
+      if (known.size >= 100_000) known.clear();
+      known.set(date, info);
+    }
+    return info;
+  }
+
+  function computeDayInfo(date: IsoDate): DayInfo {
     const year = yearOf(date);
     const provisional = !published.has(year);
     const holidayName = holidays.get(date) ?? (provisional ? statutoryDayOff(date, year) : undefined);
@@ -185,6 +207,20 @@ export function createWorkingCalendar(data: CalendarData): WorkingCalendar {
     };
   }
 
+  // A count without exclusions depends on nothing but its start and length: the engine makes the same few
+  // counts for every application received on the same day. Each is kept, frozen all the way down.
+  const plainWalks = new Map<string, WorkingDayCount>();
+  function plainWalk(from: IsoDate, n: number): WorkingDayCount {
+    const key = `${from}|${n}`;
+    let count = plainWalks.get(key);
+    if (count === undefined) {
+      count = freezeCount(walk(from, n));
+      if (plainWalks.size >= 100_000) plainWalks.clear();
+      plainWalks.set(key, count);
+    }
+    return count;
+  }
+
   function countWorkingDays(after: IsoDate, through: IsoDate, options: WorkingDayOptions = {}): number {
     let count = 0;
     for (let day = toDayNumber(after) + 1; day <= toDayNumber(through); day++) {
@@ -199,7 +235,7 @@ export function createWorkingCalendar(data: CalendarData): WorkingCalendar {
     isPublishedYear: (year) => published.has(year),
     dayInfo: (date) => dayInfo(assertIsoDate(date)),
     isWorkingDay: (date) => dayInfo(assertIsoDate(date)).working,
-    addWorkingDays: (from, n, options) => walk(assertIsoDate(from, "起算日"), n, options),
+    addWorkingDays: (from, n, options) => (options?.excluded ? walk(assertIsoDate(from, "起算日"), n, options) : plainWalk(assertIsoDate(from, "起算日"), n)),
     countWorkingDays: (after, through, options) =>
       countWorkingDays(assertIsoDate(after), assertIsoDate(through), options),
   };

@@ -7,8 +7,12 @@ export const REPLY_OUTCOME_CODES = OUTCOME_CODES;
 export type ReplyOutcome = (typeof REPLY_OUTCOME_CODES)[number];
 
 export type ConsultationParty = "third_party" | "agency";
-/** in_person: the applicant's signature date; post: the posting date (domain.md §2). */
-export type ReplyDelivery = "in_person" | "post" | "electronic";
+/**
+ * in_person: the applicant's signature date; post: the posting date (domain.md §2). unknown: not recorded,
+ * as for a reply brought in by a ledger import (the file has only the 办结日期).
+ */
+export const REPLY_DELIVERIES = ["in_person", "post", "electronic", "unknown"] as const;
+export type ReplyDelivery = (typeof REPLY_DELIVERIES)[number];
 
 /** Every event carries `date`: the day it happened, 'YYYY-MM-DD'. */
 interface EventBase {
@@ -121,6 +125,6 @@ export const applicationEventSchema: z.ZodType<ApplicationEvent> = z.discriminat
     type: z.literal("replied"),
     date: isoDate,
     outcome: z.enum(REPLY_OUTCOME_CODES),
-    delivery: z.enum(["in_person", "post", "electronic"]),
+    delivery: z.enum(REPLY_DELIVERIES),
   }),
 ]);

@@ -1,6 +1,7 @@
 export { computeDeadlines, type DeadlineInput } from "./compute-deadlines";
 export { canRequestExtension, type ExtensionCheck, type ExtensionState } from "./extension";
 export {
+  REPLY_DELIVERIES,
   REPLY_OUTCOME_CODES,
   applicationEventSchema,
   type ApplicationEvent,

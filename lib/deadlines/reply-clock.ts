@@ -15,7 +15,7 @@ export function countReplyDeadline(
 ): { withoutPauses: WorkingDayCount; original: WorkingDayCount } {
   return {
     withoutPauses: calendar.addWorkingDays(clockStart, REPLY_WORKING_DAYS),
-    original: calendar.addWorkingDays(clockStart, REPLY_WORKING_DAYS, { excluded: pausedOn(pauses) }),
+    original: calendar.addWorkingDays(clockStart, REPLY_WORKING_DAYS, withPauses(pauses)),
   };
 }
 
@@ -25,7 +25,12 @@ export function countExtendedDeadline(
   original: IsoDate,
   pauses: readonly PauseInterval[],
 ): WorkingDayCount {
-  return calendar.addWorkingDays(original, EXTENSION_WORKING_DAYS, { excluded: pausedOn(pauses) });
+  return calendar.addWorkingDays(original, EXTENSION_WORKING_DAYS, withPauses(pauses));
+}
+
+/** No pauses, no exclusion: the calendar can then answer the count from the ones it already made. */
+function withPauses(pauses: readonly PauseInterval[]): { excluded?: (date: IsoDate) => string | null } {
+  return pauses.length > 0 ? { excluded: pausedOn(pauses) } : {};
 }
 
 export interface PauseEffect {

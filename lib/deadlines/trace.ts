@@ -9,6 +9,7 @@ export const DELIVERY_LABELS: Record<ReplyDelivery, string> = {
   in_person: "当面送达",
   post: "邮寄送达",
   electronic: "电子送达",
+  unknown: "送达方式未注明",
 };
 
 export function dateWithMark(value: { date: string; provisional: boolean }): string {

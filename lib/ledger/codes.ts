@@ -36,5 +36,7 @@ export const LEDGER_STATUS_LABELS: Record<LedgerStatus, string> = {
 /** Statuses in which the reply clock runs or stands paused: everything not closed. */
 export const ACTIVE_STATUSES = ["open", "awaiting_correction", "consulting", "extended", "awaiting_fee"] as const satisfies readonly LedgerStatus[];
 
-export const DELIVERY_LABELS = { in_person: "当面送达（申请人签收日）", post: "邮政寄送（交邮日）", electronic: "电子方式" } as const;
+export const DELIVERY_LABELS = { in_person: "当面送达（申请人签收日）", post: "邮政寄送（交邮日）", electronic: "电子方式", unknown: "未注明" } as const;
+/** What staff choose from when they record a reply; 未注明 only comes with an imported conclusion. */
+export const RECORDED_DELIVERIES = ["in_person", "post", "electronic"] as const satisfies readonly (keyof typeof DELIVERY_LABELS)[];
 export const PARTY_LABELS = { third_party: "第三方", agency: "其他机关" } as const;

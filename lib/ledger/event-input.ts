@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isIsoDate } from "@/lib/calendar";
 import type { ApplicationEvent } from "@/lib/deadlines";
 import { OUTCOME_CODES } from "@/lib/report/labels";
+import { RECORDED_DELIVERIES } from "./codes";
 
 /** What staff may record on the timeline; the engine's event types plus their labels. */
 export const EVENT_TYPES = [
@@ -104,7 +105,7 @@ export const eventInputSchema = z.discriminatedUnion("type", [
     type: z.literal("replied"),
     date: date("请填写答复日期"),
     outcome: z.enum(OUTCOME_CODES, { error: "请选择办理结果" }),
-    delivery: z.enum(["in_person", "post", "electronic"], { error: "请选择送达方式" }),
+    delivery: z.enum(RECORDED_DELIVERIES, { error: "请选择送达方式" }),
     note,
   }),
 ]);

@@ -11,6 +11,7 @@ import { historicalEntryValues } from "@/lib/report-workflow/historical-entry";
 import { proactiveFormValues } from "@/lib/report-workflow/proactive";
 import { submitReport } from "./report-drafts";
 import { createReviewCase } from "./review-cases";
+import { startLedgerImport } from "./ledger-import";
 import { anonymous, asSession, databaseFingerprint, ensureAgency, signedInUser } from "./testing/callers";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
@@ -70,13 +71,20 @@ const EXPECTED: Record<string, { roles: readonly Role[]; form: (ids: Ids) => Rec
     roles: ["reviewer"],
     form: () => ({ ...historicalEntryValues(annualReportSchema.parse(seed.corrected)), agencyCode: "testagency", agencyName: "测试机构", year: "2020" }),
   },
+  // The ledger import (an upload of the test agency's clerk, checked and waiting for confirmation).
+  uploadLedgerImportAction: { roles: ["clerk", "reviewer"], form: () => ({ file: LEDGER_CSV }) },
+  confirmLedgerImportAction: { roles: ["clerk", "reviewer"], form: (ids) => ({ id: ids.upload }) },
+  discardLedgerImportAction: { roles: ["clerk", "reviewer"], form: (ids) => ({ id: ids.upload }) },
   importHistoricalJsonAction: {
     roles: ["reviewer"],
     form: () => ({ json: JSON.stringify({ ...seed.corrected, agency: { code: "testagency", name: "测试机构" }, year: 2019 }) }),
   },
 };
 
-type Ids = { target: string; application: string; event: string; reviewCase: string };
+type Ids = { target: string; application: string; event: string; reviewCase: string; upload: string };
+
+/** A ledger file that imports cleanly. */
+const LEDGER_CSV = `编号,收到日期,申请人类型,申请人,申请内容\r\nAUTH-1,${todayInChina()},自然人,李四,某某文件\r\n`;
 
 /** A year whose report the test agency has submitted, for the return action to aim at. */
 const SUBMITTED_YEAR = 2024;
@@ -127,7 +135,9 @@ beforeAll(async () => {
   if (!event) throw new Error("the test event was not recorded");
   const reviewCase = await asSession(sessions.get("clerk") ?? null, () => createReviewCase({ kind: "reconsideration", filedOn: "2025-03-01" }));
   await asSession(sessions.get("clerk") ?? null, () => submitReport({ year: SUBMITTED_YEAR }));
-  ids = { target: String(target.userId), application: String(application.id), event: String(event.id), reviewCase: String(reviewCase.id) };
+  const upload = await asSession(sessions.get("clerk") ?? null, () => startLedgerImport(new File([LEDGER_CSV], "台账.csv", { type: "text/csv" })));
+  await upload.job;
+  ids = { target: String(target.userId), application: String(application.id), event: String(event.id), reviewCase: String(reviewCase.id), upload: upload.id };
 });
 
 describe("server actions", () => {

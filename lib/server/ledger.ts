@@ -1,6 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
-import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { db, writeTransaction, type Db } from "@/db/client";
 import { agencies, applicationEvents, applications } from "@/db/schema";
 import { todayInChina } from "@/lib/calendar";
@@ -10,7 +9,7 @@ import { eventCorrectionSchema, eventInputSchema, voidSchema, type EventInput } 
 import { ledgerFilterSchema, LEDGER_PAGE_SIZE, type LedgerFilter } from "@/lib/ledger/list-filter";
 import { registrationSchema } from "@/lib/ledger/registration";
 import { allowedEventTypes, refuseEvent } from "@/lib/ledger/rules";
-import { maskAddress, maskApplicantName, maskIdNumber, maskPhone } from "@/lib/masking";
+import { maskApplicantName, maskIdNumber, maskPhone } from "@/lib/masking";
 import type { ApplicantType } from "@/lib/identity";
 import { STAFF_ROLES } from "@/lib/roles";
 import { requireActor, type Actor } from "./actor";
@@ -19,6 +18,8 @@ import { deny } from "./context";
 import { InputError } from "./errors";
 import { loadWorkingCalendar } from "./internal/calendar";
 import { eventContext, evaluate, findScopedApplication, refreshProjection, storedEvents, type ApplicationRow } from "./internal/applications";
+import { auditView, insertApplication, TrackingNumbers } from "./internal/application-insert";
+import { filterConditions } from "./internal/ledger-filter";
 import { z } from "zod";
 
 /** The agency a caller works in: a clerk's or reviewer's own; the system names one. */
@@ -44,29 +45,6 @@ function scopedApplication(tx: Db, rawId: unknown, agencyId: number): Applicatio
   return application;
 }
 
-/** What the audit trail keeps of an application: personal data only masked. */
-function auditView(application: ApplicationRow) {
-  const type = application.applicantType as ApplicantType;
-  return {
-    trackingNumber: application.trackingNumber,
-    channel: application.channel,
-    arrivedOn: application.arrivedOn,
-    receivedOn: application.receivedOn,
-    receivedOnReason: application.receivedOnReason,
-    applicantType: type,
-    applicantName: maskApplicantName(application.applicantName, type),
-    idNumber: application.idNumber ? maskIdNumber(application.idNumber) : null,
-    phone: application.phone ? maskPhone(application.phone) : null,
-    address: application.address ? maskAddress(application.address) : null,
-    formWanted: application.formWanted,
-    status: application.status,
-    replyDueOn: application.replyDueOn,
-    outcome: application.outcome,
-    concludedOn: application.concludedOn,
-    voidReason: application.voidReason,
-  };
-}
-
 function reload(tx: Db, id: number): ApplicationRow {
   const row = tx.select().from(applications).where(eq(applications.id, id)).get();
   if (!row) throw new Error("application vanished inside its own transaction");
@@ -79,35 +57,12 @@ export type RegisterResult = { id: number; trackingNumber: string };
 export async function registerApplication(raw: unknown, options: { agencyCode?: string } = {}): Promise<RegisterResult> {
   const { actor, agencyId } = await staffScope(options);
   const input = registrationSchema().parse(raw);
-  const now = new Date().toISOString();
-  return writeTransaction((tx) => {
-    const receiptYear = Number(input.receivedOn.slice(0, 4));
-    const last = tx
-      .select({ serial: sql<number>`coalesce(max(${applications.serial}), 0)` })
-      .from(applications)
-      .where(and(eq(applications.agencyId, agencyId), eq(applications.receiptYear, receiptYear)))
-      .get();
-    const serial = (last?.serial ?? 0) + 1;
-    const created = tx
-      .insert(applications)
-      .values({
-        ...input,
-        agencyId,
-        receiptYear,
-        serial,
-        trackingNumber: `${receiptYear}-${String(serial).padStart(4, "0")}`,
-        status: "open",
-        createdAt: now,
-        createdBy: actor.kind === "user" ? actor.userId : null,
-        updatedAt: now,
-      })
-      .returning()
-      .get();
-    refreshProjection(tx, created, loadWorkingCalendar(tx));
-    const stored = reload(tx, created.id);
-    recordAudit(tx, actor, { action: "application.register", entity: "application", entityId: created.id, agencyId, after: auditView(stored) });
-    return { id: created.id, trackingNumber: created.trackingNumber };
-  });
+  return writeTransaction((tx) =>
+    insertApplication(
+      { tx, agencyId, actor, calendar: loadWorkingCalendar(tx), numbers: new TrackingNumbers(tx, agencyId), now: new Date().toISOString(), audit: true },
+      { registration: input },
+    ),
+  );
 }
 
 const registrationChangeSchema = z.object({
@@ -303,23 +258,6 @@ export type LedgerPage = {
   statusCounts: Record<LedgerStatus, number>;
   today: string;
 };
-
-function filterConditions(filter: LedgerFilter, agencyId: number, today: string, dueLimit: string | null): SQL[] {
-  const conditions: SQL[] = [eq(applications.agencyId, agencyId)];
-  if (filter.year) conditions.push(eq(applications.receiptYear, filter.year));
-  if (filter.applicantType) conditions.push(eq(applications.applicantType, filter.applicantType));
-  if (filter.outcome) conditions.push(eq(applications.outcome, filter.outcome));
-  if (filter.overdue || dueLimit) conditions.push(inArray(applications.status, [...ACTIVE_STATUSES]));
-  if (filter.overdue) conditions.push(lt(applications.replyDueOn, today));
-  if (filter.extensionPending) conditions.push(eq(applications.extensionPending, true), inArray(applications.status, [...ACTIVE_STATUSES]));
-  if (dueLimit) conditions.push(gte(applications.replyDueOn, today), lte(applications.replyDueOn, dueLimit));
-  if (filter.q) {
-    const pattern = `%${filter.q.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
-    const matches = (column: SQLiteColumn) => sql`${column} like ${pattern} escape '\\'`;
-    conditions.push(or(matches(applications.trackingNumber), matches(applications.applicantName), matches(applications.description)) as SQL);
-  }
-  return conditions;
-}
 
 const ORDER = {
   received_desc: [desc(applications.receivedOn), desc(applications.id)],

@@ -52,7 +52,10 @@ export default async function LedgerListPage({ searchParams }: { searchParams: P
     <>
       <div className="page-head">
         <h1>台账</h1>
-        <Link className="button" href="/staff/applications/new">登记新申请</Link>
+        <div className="actions">
+          <Link className="button" href="/staff/applications/new">登记新申请</Link>
+          <Link className="button secondary" href="/staff/applications/import">导入台账</Link>
+        </div>
       </div>
 
       <form method="get" action="/staff/applications" className="filters ledger-filters" aria-label="筛选台账">
@@ -83,8 +86,25 @@ export default async function LedgerListPage({ searchParams }: { searchParams: P
         </p>
       ) : null}
 
+      {result ? <ExportLinks values={values} /> : null}
       {result ? <LedgerResult result={result} values={values} /> : null}
     </>
+  );
+}
+
+/** Downloads of the whole filtered ledger (every page, same filters), and the import template. */
+function ExportLinks({ values }: { values: Record<string, string> }) {
+  const filters: Record<string, string> = {};
+  for (const key of FILTER_KEYS) if (key !== "sort" && values[key] !== undefined) filters[key] = values[key];
+  const query = new URLSearchParams(filters).toString();
+  const link = (format: string) => `/staff/applications/export/${format}${query ? `?${query}` : ""}`;
+  return (
+    <p className="ledger-downloads">
+      导出{Object.keys(filters).length > 0 ? "筛选结果" : "全部台账"}：
+      <a href={link("xlsx")} download>Excel（.xlsx）</a> · <a href={link("csv")} download>CSV</a> · <a href={link("json")} download>JSON</a>
+      <span className="muted">　|　</span>
+      <a href="/staff/applications/template" download>下载导入模板</a>
+    </p>
   );
 }
 

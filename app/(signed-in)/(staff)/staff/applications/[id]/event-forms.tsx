@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { CheckboxField, FormMessage, GroupedSelectField, SelectField, TextAreaField, TextField } from "@/app/_ui/fields";
 import { SubmitButton } from "@/app/_ui/submit-button";
 import { initialFormState, type FormState } from "@/lib/forms";
-import { DELIVERY_LABELS, PARTY_LABELS } from "@/lib/ledger/codes";
+import { DELIVERY_LABELS, PARTY_LABELS, RECORDED_DELIVERIES } from "@/lib/ledger/codes";
 import { EVENT_LABELS, type EventType } from "@/lib/ledger/event-input";
 import { outcomeGroups } from "../labels";
 import { correctEventAction, recordEventAction, voidApplicationAction } from "./actions";
@@ -13,7 +13,7 @@ export type PendingConsultation = { id: string; sentOn: string; details: Record<
 export type EventView = { id: number; type: EventType; occurredOn: string; details: Record<string, unknown> };
 
 const partyOptions = Object.entries(PARTY_LABELS).map(([value, label]) => ({ value, label }));
-const deliveryOptions = Object.entries(DELIVERY_LABELS).map(([value, label]) => ({ value, label }));
+const deliveryOptions = RECORDED_DELIVERIES.map((value) => ({ value, label: DELIVERY_LABELS[value] }));
 const methodOptions = [
   { value: "per_page", label: "按页计收（同一申请的页数）" },
   { value: "per_application", label: "按件计收（同一申请人当月累计件数）" },

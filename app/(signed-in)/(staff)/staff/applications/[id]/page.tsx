@@ -96,6 +96,7 @@ function RegistrationPanel({ application }: { application: ApplicationDetail["ap
       </div>
       <dl className="facts">
         <Fact label="编号">{application.trackingNumber}</Fact>
+        {application.externalNumber ? <Fact label="本机关编号（导入）" testId="external-number">{application.externalNumber}</Fact> : null}
         <Fact label="申请方式">{CHANNEL_LABELS[application.channel as Channel] ?? application.channel}</Fact>
         <Fact label="实际收到日期">{application.arrivedOn}</Fact>
         <Fact label="收到申请之日" testId="received-on">
