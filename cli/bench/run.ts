@@ -15,6 +15,7 @@ import type { CaseResult } from "./report";
  *   --rows N          total applications (default 200000; 90 % in the big agency)
  *   --iterations N    timed runs per list case (default 30, after 3 warm-up runs)
  *   --no-write        print only; leave docs/performance.md alone
+ *   --no-report-scale skip the annual report at 1,000,000 applications (report-scale.ts)
  *   --import-rows N   rows of the ledger-import case (default 100000; 0 leaves it out)
  *   --import-runs N   timed imports (default 3), each into a new agency
  */
@@ -39,6 +40,7 @@ const { values: args } = parseArgs({
     rows: { type: "string" },
     iterations: { type: "string", default: "30" },
     "no-write": { type: "boolean", default: false },
+    "no-report-scale": { type: "boolean", default: false },
     "import-rows": { type: "string", default: "100000" },
     "import-runs": { type: "string", default: "3" },
   },
@@ -77,6 +79,7 @@ const { describeDataset } = await import("./dataset");
 const { captureStatements, explain, measure } = await import("./measure");
 const { registrationInput } = await import("./registration");
 const { renderReport, renderTable, machineInfo, TARGETS } = await import("./report");
+const { renderReportScale, runReportScaleBench } = await import("./report-scale");
 const { createRandom } = await import("./random");
 const { benchImport } = await import("./import");
 
@@ -222,6 +225,15 @@ if (Number.isInteger(importRows) && importRows > 0) {
   print(results.at(-1) as CaseResult);
 }
 
+let reportScale = "";
+if (!args["no-report-scale"]) {
+  log("\n年度报告：100 万件申请、500 个机构、5 年……");
+  const scale = await runReportScaleBench({ iterations, log });
+  reportScale = renderReportScale(scale);
+  log(reportScale);
+  results.push({ kind: "other", key: "report_scale", label: "generateAnnualReport at 1,000,000 applications (one agency-year)", target: TARGETS.list, stats: scale.report, rows: null, statements: [] });
+}
+
 const report = renderReport({
   machine: machineInfo(connection, loadBefore),
   today,
@@ -235,7 +247,7 @@ const report = renderReport({
 });
 if (!args["no-write"]) {
   const file = path.join(process.cwd(), "docs", "performance.md");
-  fs.writeFileSync(file, report);
+  fs.writeFileSync(file, reportScale ? `${report.trimEnd()}\n\n${reportScale}` : report);
   log(`\n已写入 ${path.relative(process.cwd(), file)}`);
 }
 
