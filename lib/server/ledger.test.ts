@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { applications, auditLog } from "@/db/schema";
 import { InputError } from "./errors";
-import { correctEvent, getApplication, listApplications, recordEvent, registerApplication, voidApplication, workbenchCounts } from "./ledger";
+import { correctEvent, getApplication, listApplications, recordEvent, registerApplication, updateRegistration, voidApplication, workbenchCounts } from "./ledger";
 import { asSession, databaseFingerprint, signedInUser } from "./testing/callers";
 
 const PERSON = {
@@ -171,5 +171,28 @@ describe("the workbench", () => {
     expect(counts.overdue).toBeGreaterThan(0); // open applications received in September are past due by today
     const other = await asSession(otherClerk.sessionId, () => workbenchCounts());
     expect(other.active).toBeLessThan(counts.active);
+  });
+});
+
+describe("search", () => {
+  it("finds the same applications through the trigram index as a plain substring match", async () => {
+    const words = ["甲乙丙丁戊己庚辛壬癸", "城区老旧小区改造资金", "Road-Repair 2025 tender"];
+    const ids: number[] = [];
+    for (const description of words) ids.push((await asClerk(() => registerApplication({ ...PERSON, description }))).id);
+    const found = async (q: string) => (await asClerk(() => listApplications({ q }))).rows.map((row) => row.id);
+    expect(await found("丙丁戊")).toEqual([ids[0]]);
+    expect(await found("旧小区改")).toEqual([ids[1]]);
+    expect(await found("road-repair")).toEqual([ids[2]]);
+    expect(await found("戊己")).toContain(ids[0]); // two characters: the LIKE fallback
+    expect(await found('"引号"')).toEqual([]);
+    const tracking = (await asClerk(() => getApplication(ids[1]))).application.trackingNumber;
+    expect(await found(tracking)).toEqual([ids[1]]);
+  });
+
+  it("follows edits of the registration", async () => {
+    const { id } = await asClerk(() => registerApplication({ ...PERSON, description: "原来的内容某某某" }));
+    await asClerk(() => updateRegistration(id, { ...PERSON, description: "改正后的内容某某某", changeReason: "录入错误" }));
+    expect((await asClerk(() => listApplications({ q: "改正后" }))).rows.map((row) => row.id)).toEqual([id]);
+    expect((await asClerk(() => listApplications({ q: "原来的" }))).rows).toEqual([]);
   });
 });

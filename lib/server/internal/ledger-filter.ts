@@ -5,6 +5,9 @@ import { applications } from "@/db/schema";
 import { ACTIVE_STATUSES } from "@/lib/ledger/codes";
 import type { LedgerFilter } from "@/lib/ledger/list-filter";
 
+/** The trigram index answers searches of at least three characters; shorter ones scan with LIKE. */
+const TRIGRAM = 3;
+
 /** The ledger list's filters as SQL conditions on `applications`, scoped to one agency (the list and the export share them). */
 export function filterConditions(filter: LedgerFilter, agencyId: number, today: string, dueLimit: string | null): SQL[] {
   const conditions: SQL[] = [eq(applications.agencyId, agencyId)];
@@ -15,7 +18,11 @@ export function filterConditions(filter: LedgerFilter, agencyId: number, today: 
   if (filter.overdue) conditions.push(lt(applications.replyDueOn, today));
   if (filter.extensionPending) conditions.push(eq(applications.extensionPending, true), inArray(applications.status, [...ACTIVE_STATUSES]));
   if (dueLimit) conditions.push(gte(applications.replyDueOn, today), lte(applications.replyDueOn, dueLimit));
-  if (filter.q) {
+  if (filter.q && [...filter.q].length >= TRIGRAM) {
+    // The trigram index finds the same rows as LIKE '%q%' on the four columns, without reading them all.
+    const phrase = `"${filter.q.replace(/"/g, '""')}"`;
+    conditions.push(sql`${applications.id} in (select rowid from applications_search where applications_search match ${phrase})`);
+  } else if (filter.q) {
     const pattern = `%${filter.q.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
     const matches = (column: SQLiteColumn) => sql`${column} like ${pattern} escape '\\'`;
     conditions.push(or(matches(applications.trackingNumber), matches(applications.externalNumber), matches(applications.applicantName), matches(applications.description)) as SQL);

@@ -52,8 +52,11 @@ export async function signedInUser(role: Role, options: { agencyCode?: string; m
 
 /** A fingerprint of every table, to prove that a refused call changed nothing. */
 export function databaseFingerprint(): string {
-  const tables = db().all<{ name: string }>(sql`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name`);
+  const tables = db().all<{ name: string; sql: string }>(sql`select name, sql from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name`);
+  // A full-text index lives in a virtual table and its shadow tables, which follow their content table.
+  const virtual = tables.filter((table) => /^create virtual/i.test(table.sql)).map((table) => table.name);
   return tables
+    .filter(({ name }) => !virtual.some((index) => name === index || name.startsWith(`${index}_`)))
     .map(({ name }) => `${name}:${JSON.stringify(db().all(sql.raw(`select * from "${name}" order by rowid`)))}`)
     .join("\n");
 }
