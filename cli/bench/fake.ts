@@ -1,7 +1,7 @@
 import type { ApplicantType } from "@/lib/identity";
 import type { Channel, FormWanted } from "@/lib/ledger/codes";
 import type { OutcomeCode } from "@/lib/report/labels";
-import type { Random } from "./random";
+import type { Random } from "@/lib/seeded-random";
 
 /**
  * Plausible applicants and requests for a city in Shanxi (晋城): names by surname frequency, resident ID

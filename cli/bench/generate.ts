@@ -30,7 +30,7 @@ import {
   requestText,
   residentIdNumber,
 } from "./fake";
-import { createRandom, type Random } from "./random";
+import { createRandom, type Random } from "@/lib/seeded-random";
 
 export type AgencySpec = { code: string; name: string; parentCode?: string; weight: number };
 

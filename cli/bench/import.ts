@@ -7,7 +7,7 @@ import { IMPORT_HEADERS } from "@/lib/ledger-io/columns";
 import { APPLICANT_TYPE_WORDS, CHANNEL_WORDS, OUTCOME_WORDS } from "@/lib/ledger-io/vocabulary";
 import { address, APPLICANT_TYPE_WEIGHTS, CHANNEL_WEIGHTS, creditCode, organisationName, personName, phoneNumber, REPLY_OUTCOME_WEIGHTS, requestText, residentIdNumber } from "./fake";
 import { stats, type Stats } from "./measure";
-import { createRandom, type Random } from "./random";
+import { createRandom, type Random } from "@/lib/seeded-random";
 
 /**
  * A ledger CSV as an office would bring it from its old spreadsheet: `rows` applications received over the

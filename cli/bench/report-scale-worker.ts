@@ -1,6 +1,6 @@
 import { withSource } from "@/lib/server/context";
 import { captureStatements, measure } from "./measure";
-import { createRandom } from "./random";
+import { createRandom } from "@/lib/seeded-random";
 
 /**
  * Measures in its own process, on the database report-scale.ts built (GONGKAI_DB), and prints the

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { stats, type Stats } from "./measure";
-import { createRandom } from "./random";
+import { createRandom } from "@/lib/seeded-random";
 
 /**
  * The annual report at province scale (issue 4): 1,000,000 applications across 500 agencies and five

@@ -80,7 +80,7 @@ const { captureStatements, explain, measure } = await import("./measure");
 const { registrationInput } = await import("./registration");
 const { renderReport, renderTable, machineInfo, TARGETS } = await import("./report");
 const { renderReportScale, runReportScaleBench } = await import("./report-scale");
-const { createRandom } = await import("./random");
+const { createRandom } = await import("@/lib/seeded-random");
 const { benchImport } = await import("./import");
 
 const log = (line: string) => console.log(line);

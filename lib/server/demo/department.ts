@@ -3,7 +3,7 @@ import type { ApplicantType } from "@/lib/identity";
 import type { HistoryContext } from "./history";
 import { planApplication, randomWorkingDay, workingDayBefore, type PathKind, type ReplyOutcome } from "./paths";
 import { applicantPool, EDUCATION_TOPICS } from "./people";
-import { createRandom } from "./random";
+import { createRandom } from "@/lib/seeded-random";
 import type { PlannedApplication } from "./script";
 
 /**

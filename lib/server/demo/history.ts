@@ -2,7 +2,7 @@ import { addDays, type IsoDate, type WorkingCalendar } from "@/lib/calendar";
 import { APPLICANT_TYPE_CODES, type ApplicantType } from "@/lib/identity";
 import { applicantPool, newApplicant, type Applicant } from "./people";
 import { PATH_KINDS, planApplication, randomWorkingDay, workingDayAfter, type Draft, type PathKind, type Planning } from "./paths";
-import { createRandom } from "./random";
+import { createRandom } from "@/lib/seeded-random";
 import type { PlannedApplication, Registration, Step } from "./script";
 
 /**

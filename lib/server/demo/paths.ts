@@ -1,7 +1,7 @@
 import { addDays, type IsoDate, type WorkingCalendar } from "@/lib/calendar";
 import type { OutcomeCode } from "@/lib/report/labels";
 import { newApplicant, OTHER_AGENCIES, requestText, THIRD_PARTIES, type Applicant } from "./people";
-import type { Random } from "./random";
+import type { Random } from "@/lib/seeded-random";
 import type { PlannedApplication, Registration, Step } from "./script";
 
 /**

@@ -1,6 +1,6 @@
 import { checkIdentityNumber, type ApplicantType } from "@/lib/identity";
 import type { OutcomeCode } from "@/lib/report/labels";
-import type { Random } from "./random";
+import type { Random } from "@/lib/seeded-random";
 
 /**
  * Applicants and requests of the demo ledger: plausible for a district office in 晋城, and clearly made

@@ -3,7 +3,7 @@ import type { ApplicantType } from "@/lib/identity";
 import type { HistoryContext } from "./history";
 import { workingDayAfter, workingDayBefore } from "./paths";
 import { newApplicant, requestText, THIRD_PARTIES } from "./people";
-import { createRandom } from "./random";
+import { createRandom } from "@/lib/seeded-random";
 import type { PlannedApplication, Step } from "./script";
 
 /**

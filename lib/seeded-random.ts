@@ -1,4 +1,4 @@
-/** A small seeded generator (mulberry32): the demo data is the same on every run for the same "today". */
+/** A small seeded generator (mulberry32), so demo data and benchmark data are the same on every run. */
 export type Random = {
   /** A float in [0, 1). */
   next(): number;
