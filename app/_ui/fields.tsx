@@ -65,7 +65,10 @@ export function TextField(
   );
 }
 
-export function SelectField(props: FieldProps & { options: Option[]; placeholder?: string; required?: boolean; autoFocus?: boolean }) {
+type SelectProps = FieldProps & { placeholder?: string; required?: boolean; autoFocus?: boolean };
+
+/** The <select> both select fields share; only the options inside differ. */
+function SelectShell(props: SelectProps & { children: ReactNode }) {
   const ids = fieldIds(props.name, props.idPrefix);
   const error = props.state?.fieldErrors?.[props.name];
   return (
@@ -83,45 +86,40 @@ export function SelectField(props: FieldProps & { options: Option[]; placeholder
         aria-describedby={describedBy(props, error)}
       >
         {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
-        {props.options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        {props.children}
       </select>
     </FieldShell>
+  );
+}
+
+export function SelectField({ options, ...props }: SelectProps & { options: Option[] }) {
+  return (
+    <SelectShell {...props}>
+      {options.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </SelectShell>
   );
 }
 
 export type OptionGroup = { label: string; options: Option[] };
 
 /** A select whose options fall under headings (<optgroup>), e.g. the outcome rows of the report. */
-export function GroupedSelectField(props: FieldProps & { groups: OptionGroup[]; placeholder?: string; required?: boolean }) {
-  const ids = fieldIds(props.name, props.idPrefix);
-  const error = props.state?.fieldErrors?.[props.name];
+export function GroupedSelectField({ groups, ...props }: SelectProps & { groups: OptionGroup[] }) {
   return (
-    <FieldShell {...props}>
-      <select
-        key={initialValue(props)}
-        id={ids.input}
-        name={props.name}
-        defaultValue={initialValue(props)}
-        required={props.required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(props, error)}
-      >
-        {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
-        {props.groups.map((group) => (
-          <optgroup key={group.label} label={group.label}>
-            {group.options.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </optgroup>
-        ))}
-      </select>
-    </FieldShell>
+    <SelectShell {...props}>
+      {groups.map((group) => (
+        <optgroup key={group.label} label={group.label}>
+          {group.options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </optgroup>
+      ))}
+    </SelectShell>
   );
 }
 

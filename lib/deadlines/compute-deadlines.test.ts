@@ -2,27 +2,15 @@ import { describe, expect, it } from "vitest";
 import { createWorkingCalendar, officialCalendarData } from "../calendar";
 import { computeDeadlines } from "./compute-deadlines";
 import type { ApplicationEvent } from "./events";
+import { DOMAIN_VECTORS } from "../calendar/domain-vectors";
 
 const calendar = createWorkingCalendar(officialCalendarData());
 const compute = (receivedOn: string, events: ApplicationEvent[] = [], today?: string) =>
   computeDeadlines({ receivedOn, events, calendar, today });
 
-/** domain.md §3: receipt → correction notice by → reply by → extended reply by. */
-const VECTORS = [
-  ["2022-01-25", "2022-02-08", "2022-02-25", "2022-03-25"],
-  ["2022-09-30", "2022-10-14", "2022-11-02", "2022-11-30"],
-  ["2023-04-20", "2023-04-28", "2023-05-19", "2023-06-16"],
-  ["2023-09-20", "2023-10-07", "2023-10-24", "2023-11-21"],
-  ["2024-09-25", "2024-10-10", "2024-10-28", "2024-11-25"],
-  ["2024-12-20", "2024-12-31", "2025-01-20", "2025-02-21"],
-  ["2025-01-20", "2025-02-05", "2025-02-21", "2025-03-21"],
-  ["2025-09-26", "2025-10-13", "2025-10-30", "2025-11-27"],
-  ["2026-02-10", "2026-02-26", "2026-03-16", "2026-04-14"],
-  ["2026-09-15", "2026-09-23", "2026-10-19", "2026-11-16"],
-] as const;
 
 describe("domain test vectors", () => {
-  it.each(VECTORS)("receipt %s: correction notice by %s, reply by %s, extended %s", (receipt, noticeBy, replyBy, extendedBy) => {
+  it.each(DOMAIN_VECTORS)("receipt %s: correction notice by %s, reply by %s, extended %s", (receipt, noticeBy, replyBy, extendedBy) => {
     const plain = compute(receipt);
     expect(plain.correction.noticeBy.date).toBe(noticeBy);
     expect(plain.reply?.original.date).toBe(replyBy);
