@@ -36,6 +36,10 @@ export const users = sqliteTable(
     failedSignIns: integer("failed_sign_ins").notNull().default(0),
     lockedUntil: text("locked_until"),
     lastSignInAt: text("last_sign_in_at"),
+    /** The TOTP secret, encrypted with a key derived from the app secret; set while enrolling. */
+    totpSecret: text("totp_secret"),
+    /** Set when the user confirmed a code from the authenticator app: from then on sign-in asks for one. */
+    totpEnabledAt: text("totp_enabled_at"),
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull(),
   },
@@ -66,6 +70,21 @@ export const sessions = sqliteTable(
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
+/** One-time codes that stand in for the authenticator app; only their hashes are kept. */
+export const recoveryCodes = sqliteTable(
+  "recovery_codes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    codeHash: text("code_hash").notNull(),
+    usedAt: text("used_at"),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("recovery_codes_user_idx").on(t.userId)],
+);
+
 /** Append-only: migration 0001 adds triggers that refuse UPDATE and DELETE. */
 export const auditLog = sqliteTable(
   "audit_log",
@@ -81,6 +100,9 @@ export const auditLog = sqliteTable(
     before: text("before"),
     after: text("after"),
     detail: text("detail"),
+    /** The previous entry's hash: a changed or removed entry breaks the chain (`audit verify`). */
+    prevHash: text("prev_hash"),
+    hash: text("hash"),
   },
   (t) => [
     index("audit_at_idx").on(t.at),
