@@ -183,10 +183,30 @@ describe("search", () => {
     expect(await found("丙丁戊")).toEqual([ids[0]]);
     expect(await found("旧小区改")).toEqual([ids[1]]);
     expect(await found("road-repair")).toEqual([ids[2]]);
-    expect(await found("戊己")).toContain(ids[0]); // two characters: the LIKE fallback
+    expect(await found("戊己")).toEqual([ids[0]]);
     expect(await found('"引号"')).toEqual([]);
     const tracking = (await asClerk(() => getApplication(ids[1]))).application.trackingNumber;
     expect(await found(tracking)).toEqual([ids[1]]);
+  });
+
+  it("finds one- and two-character searches anywhere in each field, first and last characters included", async () => {
+    // Rare characters, so no other test's application matches; names and texts of one, two and three characters.
+    const values = [
+      { applicantName: "乂丌", description: "甪乂丌" },
+      { applicantName: "丌", description: "乂甪甪乂" },
+      { applicantName: "甪乂丌", description: "丌" },
+    ];
+    const ids: number[] = [];
+    for (const value of values) ids.push((await asClerk(() => registerApplication({ ...PERSON, ...value }))).id);
+    const found = async (q: string) =>
+      (await asClerk(() => listApplications({ q }))).rows.map((row) => row.id).filter((id) => ids.includes(id)).sort((a, b) => a - b);
+    const fragments = new Set(values.flatMap((value) => [value.applicantName, value.description]).flatMap((text) =>
+      [...text].flatMap((_, start) => [text.slice(start, start + 1), text.slice(start, start + 2)])));
+    for (const q of fragments) {
+      const expected = ids.filter((_, index) => values[index].applicantName.includes(q) || values[index].description.includes(q));
+      expect(await found(q), q).toEqual(expected);
+    }
+    expect(await found("丌乂")).toEqual([]);
   });
 
   it("follows edits of the registration", async () => {

@@ -1,12 +1,28 @@
 import "server-only";
-import { eq, gte, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
-import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { eq, gte, inArray, lt, lte, sql, type SQL } from "drizzle-orm";
 import { applications } from "@/db/schema";
 import { ACTIVE_STATUSES } from "@/lib/ledger/codes";
 import type { LedgerFilter } from "@/lib/ledger/list-filter";
 
-/** The trigram index answers searches of at least three characters; shorter ones scan with LIKE. */
 const TRIGRAM = 3;
+/** Above every character: `term < prefix || LAST` bounds the terms that begin with prefix. */
+const LAST_CHARACTER = String.fromCodePoint(0x10ffff);
+
+/**
+ * The trigram index finds the rows `LIKE '%q%'` finds on the four columns. Three characters or more are one
+ * quoted phrase. A shorter search is every indexed trigram that begins with it, OR-ed: the index pads each
+ * value, so every character starts a trigram (migration 0008, docs/decisions/007).
+ */
+function searchExpression(q: string): SQL {
+  if ([...q].length >= TRIGRAM) return sql`${quoted(q)}`;
+  const prefix = q.toLowerCase();
+  return sql`(select coalesce(group_concat('"' || replace(term, '"', '""') || '"', ' OR '), '""')
+    from applications_search_terms where term >= ${prefix} and term < ${prefix + LAST_CHARACTER})`;
+}
+
+function quoted(phrase: string): string {
+  return `"${phrase.replace(/"/g, '""')}"`;
+}
 
 /** The ledger list's filters as SQL conditions on `applications`, scoped to one agency (the list and the export share them). */
 export function filterConditions(filter: LedgerFilter, agencyId: number, today: string, dueLimit: string | null): SQL[] {
@@ -18,14 +34,6 @@ export function filterConditions(filter: LedgerFilter, agencyId: number, today: 
   if (filter.overdue) conditions.push(lt(applications.replyDueOn, today));
   if (filter.extensionPending) conditions.push(eq(applications.extensionPending, true), inArray(applications.status, [...ACTIVE_STATUSES]));
   if (dueLimit) conditions.push(gte(applications.replyDueOn, today), lte(applications.replyDueOn, dueLimit));
-  if (filter.q && [...filter.q].length >= TRIGRAM) {
-    // The trigram index finds the same rows as LIKE '%q%' on the four columns, without reading them all.
-    const phrase = `"${filter.q.replace(/"/g, '""')}"`;
-    conditions.push(sql`${applications.id} in (select rowid from applications_search where applications_search match ${phrase})`);
-  } else if (filter.q) {
-    const pattern = `%${filter.q.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
-    const matches = (column: SQLiteColumn) => sql`${column} like ${pattern} escape '\\'`;
-    conditions.push(or(matches(applications.trackingNumber), matches(applications.externalNumber), matches(applications.applicantName), matches(applications.description)) as SQL);
-  }
+  if (filter.q) conditions.push(sql`${applications.id} in (select rowid from applications_search where applications_search match ${searchExpression(filter.q)})`);
   return conditions;
 }

@@ -13,6 +13,6 @@ export function withSearchIndexDeferred<T>(tx: Db, work: () => T): T {
   const result = work();
   tx.run(sql`delete from search_index_paused`);
   tx.run(sql`insert into applications_search (rowid, tracking_number, external_number, applicant_name, description)
-    select id, tracking_number, external_number, applicant_name, description from applications where id > ${before}`);
+    select id, tracking_number, external_number, applicant_name, description from applications_search_rows where id > ${before}`);
   return result;
 }
