@@ -1,7 +1,7 @@
 -- One- and two-character searches through the trigram index (docs/decisions/007). Each indexed value is
 -- stored with two trailing pad characters (U+0001, which no search can contain), so every character of the
 -- text starts at least one trigram; the trigrams that begin with a short search are read from the index's
--- vocabulary (a range look-up) and matched with OR. PostgreSQL's pg_trgm pads words the same way.
+-- vocabulary (a range look-up) and matched with OR.
 -- The index keeps only its own entries (contentless): the padded values are not the table's.
 DROP TRIGGER `applications_search_insert`;
 --> statement-breakpoint
