@@ -4,6 +4,8 @@ import { OUTCOME_CODES } from "@/lib/report/labels";
 import { LEDGER_STATUSES } from "./codes";
 
 const empty = (value: unknown) => (value === "" || value === null ? undefined : value);
+/** Control characters never belong in a search, and U+0001 pads the search index's values (migration 0008). */
+const withoutControlCharacters = (value: unknown) => empty(typeof value === "string" ? value.replace(/\p{Cc}/gu, "") : value);
 
 export const LEDGER_SORTS = {
   received_desc: "收到日期（新→旧）",
@@ -24,7 +26,7 @@ export const ledgerFilterSchema = z.object({
   overdue: z.preprocess(empty, z.literal("1").optional()),
   extensionPending: z.preprocess(empty, z.literal("1", { error: "无效的筛选条件" }).optional()),
   dueWithin: z.preprocess(empty, z.coerce.number({ error: "请填写 0–60 的整数" }).int({ error: "请填写 0–60 的整数" }).min(0, { error: "请填写 0–60 的整数" }).max(60, { error: "请填写 0–60 的整数" }).optional()),
-  q: z.preprocess(empty, z.string().trim().max(100, { error: "搜索内容最多 100 个字符" }).optional()),
+  q: z.preprocess(withoutControlCharacters, z.string().trim().max(100, { error: "搜索内容最多 100 个字符" }).optional()),
   sort: z.preprocess(empty, z.enum(Object.keys(LEDGER_SORTS) as [LedgerSort, ...LedgerSort[]]).default("received_desc")),
   page: z.coerce.number().int().min(1).max(100000).catch(1),
 });
