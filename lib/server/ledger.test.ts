@@ -150,6 +150,18 @@ describe("the timeline", () => {
   });
 });
 
+describe("who recorded what", () => {
+  it("names the person who registered the application and each person who recorded an event", async () => {
+    const { id } = await asClerk(() => registerApplication(PERSON));
+    await asClerk(() => recordEvent(id, { type: "extension_requested", date: "2026-09-17", reason: "涉及多个部门" }));
+    await asReviewer(() => recordEvent(id, { type: "extension_approved", date: "2026-09-18", notifiedOn: "2026-09-18" }));
+    const detail = await asClerk(() => getApplication(id));
+    const names = detail.events.map((event) => (event.recordedBy === null ? null : detail.recorders.get(event.recordedBy)));
+    expect(names).toEqual(["测试clerk", "测试reviewer"]);
+    expect(detail.application.createdBy === null ? null : detail.recorders.get(detail.application.createdBy)).toBe("测试clerk");
+  });
+});
+
 describe("privacy", () => {
   it("masks personal data in the list and keeps it out of the audit trail", async () => {
     const { id } = await asClerk(() => registerApplication({ ...PERSON, applicantName: "司马隐私" }));
@@ -203,7 +215,7 @@ describe("search", () => {
     const fragments = new Set(values.flatMap((value) => [value.applicantName, value.description]).flatMap((text) =>
       [...text].flatMap((_, start) => [text.slice(start, start + 1), text.slice(start, start + 2)])));
     for (const q of fragments) {
-      const expected = ids.filter((_, index) => values[index].applicantName.includes(q) || values[index].description.includes(q));
+      const expected = ids.filter((_, index) => [values[index]?.applicantName, values[index]?.description].some((text) => text?.includes(q)));
       expect(await found(q), q).toEqual(expected);
     }
     expect(await found("丌乂")).toEqual([]);

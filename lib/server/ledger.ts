@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { db, writeTransaction, type Db } from "@/db/client";
-import { agencies, applicationEvents, applications } from "@/db/schema";
+import { agencies, applicationEvents, applications, users } from "@/db/schema";
 import { todayInChina } from "@/lib/calendar";
 import { computeFee } from "@/lib/fees";
 import { ACTIVE_STATUSES, LEDGER_STATUSES, type LedgerStatus } from "@/lib/ledger/codes";
@@ -331,6 +331,7 @@ export async function getApplication(rawId: unknown) {
   return {
     application,
     events: rows,
+    recorders: recorderNames(tx, [application.createdBy, ...rows.map((row) => row.recordedBy)]),
     inForce: evaluated.inForce,
     report: evaluated.report,
     pendingConsultations: evaluated.pendingConsultations,
@@ -340,6 +341,14 @@ export async function getApplication(rawId: unknown) {
   };
 }
 export type ApplicationDetail = Awaited<ReturnType<typeof getApplication>>;
+
+/** Who registered the application and recorded each event, by name; a missing id means the system (an import or the CLI). */
+function recorderNames(tx: Db, ids: (number | null)[]): Map<number, string> {
+  const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = tx.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, wanted)).all();
+  return new Map(rows.map((row) => [row.id, row.displayName]));
+}
 
 export type WorkbenchCounts = {
   overdue: number;

@@ -78,6 +78,10 @@ function describeEvent(event: StoredEvent, rootOf: Map<number, number>): ReactNo
   return lines;
 }
 
+function recorderName(recorders: ApplicationDetail["recorders"], userId: number | null): string {
+  return userId === null ? "系统" : (recorders.get(userId) ?? `用户 #${userId}`);
+}
+
 function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
     <>
@@ -87,7 +91,7 @@ function Fact({ label, children, testId }: { label: string; children: ReactNode;
   );
 }
 
-function RegistrationPanel({ application }: { application: ApplicationDetail["application"] }) {
+function RegistrationPanel({ application, recorders }: Pick<ApplicationDetail, "application" | "recorders">) {
   return (
     <section className="panel" aria-labelledby="registration-heading">
       <div className="page-head">
@@ -113,7 +117,7 @@ function RegistrationPanel({ application }: { application: ApplicationDetail["ap
         <Fact label="所需信息"><span className="prewrap">{application.description}</span></Fact>
         <Fact label="获取信息的方式">{FORM_WANTED_LABELS[application.formWanted as FormWanted] ?? application.formWanted}</Fact>
         <Fact label="备注">{application.notes ? <span className="prewrap">{application.notes}</span> : null}</Fact>
-        <Fact label="登记时间">{when(application.createdAt)}{application.createdBy ? `（用户 #${application.createdBy}）` : null}</Fact>
+        <Fact label="登记时间">{when(application.createdAt)}（{recorderName(recorders, application.createdBy)}）</Fact>
         <Fact label="最后修改">{when(application.updatedAt)}</Fact>
         {application.voidedAt ? (
           <Fact label="作废">
@@ -164,7 +168,7 @@ function Timeline({ detail }: { detail: ApplicationDetail }) {
                 {superseded ? <span className="tag warn">{next.withdrawn ? `已被 #${next.id} 撤销` : `已被 #${next.id} 更正`}</span> : null}
                 {event.correctionReason ? <span>理由：{event.correctionReason}</span> : null}
                 <span className="muted">
-                  用户 #{event.recordedBy ?? "系统"} 记录于 {when(event.recordedAt)}
+                  {recorderName(detail.recorders, event.recordedBy)} 记录于 {when(event.recordedAt)}
                 </span>
               </div>
               {canCorrect && inForce.has(event.id) && (event.type !== "extension_approved" || role === "reviewer") ? (
@@ -228,7 +232,7 @@ export default async function ApplicationPage({ params, searchParams }: { params
           <Timeline detail={detail} />
         </div>
         <div>
-          <RegistrationPanel application={application} />
+          <RegistrationPanel application={application} recorders={detail.recorders} />
           {application.voidedAt ? null : (
             <section className="panel" aria-label="作废">
               <VoidForm applicationId={application.id} />
