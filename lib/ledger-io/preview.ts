@@ -21,7 +21,7 @@ const POSITION = new Map<string, number>(LEDGER_COLUMNS.map((column, i) => [colu
 export async function previewLedgerRows(source: LedgerFileSource, selection: PreviewSelection, encoding: TextEncoding | null): Promise<PreviewRow[]> {
   const sniffed = sniffFormat(source.head, source.name);
   if ("issue" in sniffed) return [];
-  const rows: AsyncIterable<SheetRow> = sniffed.format === "xlsx" ? readXlsxRows(() => source.open()) : readCsvRows(() => source.open(), encoding ?? "utf-8");
+  const rows: AsyncIterable<SheetRow> = sniffed.format === "xlsx" ? readXlsxRows(source) : readCsvRows(() => source.open(), encoding ?? "utf-8");
   const picked: PreviewRow[] = [];
   const wanted = "rowNumbers" in selection ? selection.rowNumbers.size : selection.count;
   if (wanted === 0) return picked;

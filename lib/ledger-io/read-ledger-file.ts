@@ -15,13 +15,16 @@ import { cellText, rowContext, validateLedgerRow, type ImportIssue, type LedgerR
 
 export type LedgerFileFormat = "csv" | "xlsx";
 
-/** A file to read, which can be opened more than once (a CSV that is not valid UTF-8 is read again as GB18030). */
+/**
+ * A file to read, which can be opened more than once (a CSV that is not valid UTF-8 is read again as GB18030),
+ * whole or a byte range [start, end) of it (an XLSX archive is read from its directory at the end).
+ */
 export type LedgerFileSource = {
   name: string;
   size: number;
   /** The first bytes, to tell the format. */
   head: Uint8Array;
-  open(): Readable;
+  open(start?: number, end?: number): Readable;
 };
 
 export type SkippedRow = { row: number; reason: string };
@@ -191,7 +194,7 @@ export async function readLedgerFile(source: LedgerFileSource, options: ReadOpti
   if ("issue" in sniffed) return { format: null, encoding: null, rowCount: 0, records: [], skipped: [], issues: [{ row: null, column: null, message: sniffed.issue }] };
   if (sniffed.format === "xlsx") {
     try {
-      return { format: "xlsx", encoding: null, ...(await readRows(readXlsxRows(() => source.open()), options)) };
+      return { format: "xlsx", encoding: null, ...(await readRows(readXlsxRows(source), options)) };
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
       return { format: "xlsx", encoding: null, rowCount: 0, records: [], skipped: [], issues: [{ row: null, column: null, message: `无法读取这个 .xlsx 文件（${detail}）：请在 Excel 或 WPS 中重新保存后再导入` }] };

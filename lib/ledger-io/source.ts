@@ -10,10 +10,10 @@ export function bufferSource(name: string, bytes: Uint8Array): LedgerFileSource 
     name,
     size: bytes.byteLength,
     head: bytes.subarray(0, 8),
-    open: () =>
+    open: (start = 0, end = bytes.byteLength) =>
       Readable.from(
         (function* chunks() {
-          for (let offset = 0; offset < bytes.byteLength; offset += CHUNK) yield Buffer.from(bytes.buffer, bytes.byteOffset + offset, Math.min(CHUNK, bytes.byteLength - offset));
+          for (let offset = start; offset < end; offset += CHUNK) yield Buffer.from(bytes.buffer, bytes.byteOffset + offset, Math.min(CHUNK, end - offset));
         })(),
       ),
   };
@@ -29,5 +29,11 @@ export function fileSource(path: string): LedgerFileSource {
   } finally {
     fs.closeSync(fd);
   }
-  return { name: path, size, head, open: () => fs.createReadStream(path, { highWaterMark: CHUNK }) };
+  return {
+    name: path,
+    size,
+    head,
+    // createReadStream's `end` is inclusive and cannot describe an empty range.
+    open: (start = 0, end = size) => (end > start ? fs.createReadStream(path, { highWaterMark: CHUNK, start, end: end - 1 }) : Readable.from([])),
+  };
 }

@@ -1,3 +1,4 @@
+import { crc32, deflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import { bufferSource } from "./source";
 import type { LedgerFileSource } from "./read-ledger-file";
@@ -62,4 +63,51 @@ export async function xlsxSource(sheets: SheetSpec[], name = "台账.xlsx"): Pro
 export function csvText(headers: readonly string[], rows: Record<string, string>[]): string {
   const field = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
   return [headers.join(","), ...rows.map((row) => headers.map((header) => field(row[header] ?? "")).join(","))].join("\r\n") + "\r\n";
+}
+
+/**
+ * A ZIP archive of these parts, in this order (deflated, no data descriptors): to build workbooks the way
+ * other spreadsheet programs write them — parts in another order, prefixed elements, the 1904 date system.
+ */
+export function zipBytes(parts: { name: string; text: string }[]): Uint8Array {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const part of parts) {
+    const name = Buffer.from(part.name, "utf8");
+    const data = Buffer.from(part.text, "utf8");
+    const compressed = deflateRawSync(data);
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt16LE(8, 8); // deflate
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(compressed.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(compressed.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, compressed);
+    centrals.push(central, name);
+    offset += local.length + name.length + compressed.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return new Uint8Array(Buffer.concat([...locals, directory, end]));
 }
