@@ -2,9 +2,10 @@
 
 import { useActionState } from "react";
 import { FormMessage, TextAreaField } from "@/app/_ui/fields";
+import { ProactiveGrid } from "@/app/_ui/report/proactive-grid";
 import { SubmitButton } from "@/app/_ui/submit-button";
 import { initialFormState, type FormState } from "@/lib/forms";
-import { PROACTIVE_TABLE, REPORT_SECTIONS, type ProseSectionKey } from "@/lib/report/labels";
+import { REPORT_SECTIONS, type ProseSectionKey } from "@/lib/report/labels";
 import { PROACTIVE_FIELDS, type ProactiveFieldName } from "@/lib/report-workflow/proactive";
 import { publishReportAction, returnReportAction, saveProactiveAction, saveSectionsAction, submitReportAction } from "./actions";
 
@@ -54,47 +55,19 @@ export function ProactiveForm({
       <input type="hidden" name="year" value={year} />
       <FormMessage state={state} />
       <FormError state={state} />
-      {PROACTIVE_TABLE.map((group) => (
-        <div key={group.heading} className="table-scroll">
-          <table className="rw-grid">
-            <thead>
-              <tr>
-                <th scope="col">{group.heading}</th>
-                {group.columns.map((column) => (
-                  <th key={column.key} scope="col">{column.label}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {group.rows.map((row) => (
-                <tr key={row.key}>
-                  <th scope="row">{row.label}</th>
-                  {group.columns.map((column) => {
-                    const field = fieldOf(row.key, column.key);
-                    if (!field) return <td key={column.key} className="rw-empty" />;
-                    const proposal =
-                      column.key === "inForce" && proposedInForce && (row.key === "regulations" || row.key === "normativeDocuments")
-                        ? proposedInForce[row.key]
-                        : null;
-                    return (
-                      <td key={column.key}>
-                        <FigureInput
-                          name={field.name}
-                          label={`${row.label}：${column.label}`}
-                          state={state}
-                          value={values[field.name]}
-                          decimal={field.name === "feesTenThousandYuan"}
-                        />
-                        {proposal !== null ? <p className="rw-hint">按上年及本年增减应为 {proposal}</p> : null}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ))}
+      <ProactiveGrid
+        cell={(row, column) => {
+          const field = fieldOf(row.key, column.key);
+          if (!field) return <td className="rw-empty" />;
+          const proposal = column.key === "inForce" && proposedInForce && (row.key === "regulations" || row.key === "normativeDocuments") ? proposedInForce[row.key] : null;
+          return (
+            <td>
+              <FigureInput name={field.name} label={`${row.label}：${column.label}`} state={state} value={values[field.name]} decimal={field.name === "feesTenThousandYuan"} />
+              {proposal !== null ? <p className="rw-hint">按上年及本年增减应为 {proposal}</p> : null}
+            </td>
+          );
+        }}
+      />
       <p className="rw-hint">件数填不小于 0 的整数；收费金额以万元为单位，最多 4 位小数（例如 1.2345 万元即 12345 元）。</p>
       <div className="actions">
         {locked ? <span className="muted">报告已提交审核，退回草稿后才能修改。</span> : <SubmitButton>保存表二</SubmitButton>}

@@ -2,9 +2,10 @@
 
 import { useActionState } from "react";
 import { FormMessage, TextAreaField } from "@/app/_ui/fields";
+import { ProactiveGrid } from "@/app/_ui/report/proactive-grid";
 import { SubmitButton } from "@/app/_ui/submit-button";
 import { initialFormState, type FormState } from "@/lib/forms";
-import { APPLICATION_COLUMNS, PROACTIVE_TABLE, REPORT_SECTIONS, REVIEW_COLUMNS, REVIEW_GROUPS, applicationRowLabels } from "@/lib/report";
+import { APPLICATION_COLUMNS, REPORT_SECTIONS, REVIEW_COLUMNS, REVIEW_GROUPS, applicationRowLabels } from "@/lib/report";
 import { APPLICATION_ROW_PATHS } from "@/lib/report/places";
 import { applicationCellField, FEE_FIELDS, reviewCellField } from "@/lib/report-workflow/historical-entry";
 import { importHistoricalJsonAction, importHistoricalReportAction } from "./actions";
@@ -70,30 +71,9 @@ export function HistoricalEntryForm({
       <ErrorList state={state} />
 
       <h2>二、主动公开政府信息情况</h2>
-      {PROACTIVE_TABLE.map((group) => (
-        <div key={group.heading} className="table-scroll">
-          <table className="rw-grid">
-            <thead>
-              <tr>
-                <th scope="col">{group.heading}</th>
-                {group.columns.map((column) => (
-                  <th key={column.key} scope="col">{column.label}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {group.rows.map((row) => (
-                <tr key={row.key}>
-                  <th scope="row">{row.label}</th>
-                  {group.columns.map((column) => (
-                    <Cell key={column.key} name={proactivePath(row.key, column.key)} label={`表二 ${row.label}：${column.label}`} state={state} values={values} />
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ))}
+      <ProactiveGrid
+        cell={(row, column) => <Cell name={proactivePath(row.key, column.key)} label={`表二 ${row.label}：${column.label}`} state={state} values={values} />}
+      />
 
       <h2>三、收到和处理政府信息公开申请情况</h2>
       <div className="table-scroll">
