@@ -17,6 +17,8 @@ import {
   TOTAL_COLUMN,
   type ColumnCode,
   type CountRowKey,
+  type ReviewColumnKey,
+  type ReviewGroupKey,
 } from "./labels";
 import { proactiveCell } from "./csv";
 import type { ApplicationRowPath } from "./places";
@@ -46,9 +48,14 @@ export type DataCell = {
   value: number;
   colSpan: number;
   headers: string[];
-  /** Table 三 only: the row path and column code, for drill-down links. */
-  place?: { row: ApplicationRowPath; column: ColumnCode };
+  /** Tables 三 and 四: which figure this is, for drill-down links. */
+  place?: FigurePlace;
 };
+
+/** A figure of table 三 (row path, column code) or of table 四 (group, column). */
+export type FigurePlace =
+  | { table: "applications"; row: ApplicationRowPath; column: ColumnCode }
+  | { table: "reviews"; group: ReviewGroupKey; column: ReviewColumnKey };
 export type LayoutCell = HeaderCell | NoteCell | DataCell;
 export type LayoutRow = LayoutCell[];
 
@@ -119,7 +126,7 @@ function dataRow(values: readonly number[], row: ApplicationRowPath, rowHeaders:
     value: values[index] ?? Number.NaN,
     colSpan: 1,
     headers: [...rowHeaders, ...applicationColumnHeaders(column.code)],
-    place: { row, column: column.code },
+    place: { table: "applications", row, column: column.code },
   }));
 }
 
@@ -218,6 +225,7 @@ export function reviewsLayout(report: AnnualReport): TableLayout {
             `v-${group.key}`,
             `v-${group.key}-${column.key}`,
           ],
+          place: { table: "reviews", group: group.key, column: column.key },
         }),
       ),
     ),

@@ -5,13 +5,14 @@ import { db } from "@/db/client";
 import { agencies, auditLog, reportVersions } from "@/db/schema";
 import { APPLICATION_ROW_PATHS, COLUMN_CODES, type AnnualReport } from "@/lib/report";
 import { applicationRow } from "@/lib/report/places";
+import { REVIEW_COLUMNS, REVIEW_GROUP_KEYS } from "@/lib/report/labels";
 import seed from "@/lib/report/fixtures/jincheng-chengqu-2022.json";
 import { thisYearInChina } from "@/lib/report-workflow/workflow";
 import { InputError } from "./errors";
 import { recordEvent, registerApplication } from "./ledger";
 import { importHistoricalReport, publishReport, returnReportToDraft, saveProactive, saveSections, submitReport } from "./report-drafts";
 import { downloadReportDraft, generateAnnualReport, getReportWorkspace, listApplicationsInCell, listReportYears } from "./reports";
-import { createReviewCase, listReviewCases, updateReviewCase } from "./review-cases";
+import { createReviewCase, listReviewCases, listReviewCasesInCell, updateReviewCase } from "./review-cases";
 import { asSession, asSystem, databaseFingerprint, signedInUser } from "./testing/callers";
 
 type User = Awaited<ReturnType<typeof signedInUser>>;
@@ -321,6 +322,23 @@ describe("table 四 from the review cases", () => {
     expect(failing(in2024)).toEqual([]);
     const cases = await asSession(clerk.sessionId, () => listReviewCases());
     expect(cases.find((c) => c.reference === "晋市复〔2023〕12号")?.trackingNumber).toBe("2023-0001");
+  });
+
+  it("lists, behind every cell of table 四, exactly the cases the cell counts", async () => {
+    for (const year of [2023, 2024]) {
+      const report = await asSession(clerk.sessionId, () => generateAnnualReport({ year }));
+      for (const group of REVIEW_GROUP_KEYS) {
+        for (const { key: column } of REVIEW_COLUMNS) {
+          const listing = await asSession(clerk.sessionId, () => listReviewCasesInCell({ year, group, column }));
+          expect(listing.cases.length, `${year} ${group} ${column}`).toBe(report.reviews[group][column]);
+        }
+      }
+    }
+    const pending = await asSession(clerk.sessionId, () => listReviewCasesInCell({ year: 2023, group: "reconsideration", column: "pending" }));
+    expect(pending.cases.map((c) => c.reference)).toEqual(["晋市复〔2023〕12号"]);
+    await expect(asSession(clerk.sessionId, () => listReviewCasesInCell({ year: 2023, group: "appeals", column: "total" }))).rejects.toBeInstanceOf(ZodError);
+    const outsider = await signedInUser("clerk", { agencyCode: "reviews-outsider" });
+    expect((await asSession(outsider.sessionId, () => listReviewCasesInCell({ year: 2023, group: "reconsideration", column: "total" }))).cases).toEqual([]);
   });
 
   it("refuses impossible cases in Chinese", async () => {

@@ -1,15 +1,21 @@
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { db, writeTransaction, type Db } from "@/db/client";
 import { applications, reviewCases } from "@/db/schema";
 import { reviewCaseSchema, type ReviewCaseInput, type ReviewCaseKind, type ReviewCaseResult } from "@/lib/report-workflow/review-case";
+import { REVIEW_COLUMNS, REVIEW_GROUP_KEYS, type ReviewColumnKey, type ReviewGroupKey } from "@/lib/report/labels";
+import { reportYearField } from "@/lib/report-workflow/numbers";
+import { thisYearInChina } from "@/lib/report-workflow/workflow";
 import { STAFF_ROLES } from "@/lib/roles";
 import { requireActor } from "./actor";
 import { recordAudit } from "./audit-write";
 import { deny } from "./context";
 import { InputError } from "./errors";
 import { agencyOfActor } from "./internal/agency-scope";
+import { reviewCellCondition } from "./internal/report-figures";
+
+const REVIEW_COLUMN_KEYS = REVIEW_COLUMNS.map((column) => column.key);
 
 /**
  * The register of administrative reconsideration and litigation cases about disclosure, from which
@@ -60,6 +66,30 @@ export async function listReviewCases(): Promise<ReviewCase[]> {
   const agency = agencyOfActor(tx, actor);
   const rows = tx.select().from(reviewCases).where(eq(reviewCases.agencyId, agency.id)).orderBy(desc(reviewCases.filedOn), desc(reviewCases.id)).all();
   return withTrackingNumbers(tx, rows);
+}
+
+const reviewCellRequest = (thisYear: number) =>
+  z.object({
+    year: reportYearField(thisYear),
+    group: z.enum(REVIEW_GROUP_KEYS as [ReviewGroupKey, ...ReviewGroupKey[]], { error: "表四没有这一组" }),
+    column: z.enum(REVIEW_COLUMN_KEYS as [ReviewColumnKey, ...ReviewColumnKey[]], { error: "表四没有这一列" }),
+  });
+
+export type ReviewCellListing = { year: number; group: ReviewGroupKey; column: ReviewColumnKey; cases: ReviewCase[] };
+
+/** The cases counted in one cell of table 四, by the very condition that counts the cell; earliest filed first. */
+export async function listReviewCasesInCell(raw: unknown): Promise<ReviewCellListing> {
+  const actor = await requireActor({ roles: STAFF_ROLES });
+  const request = reviewCellRequest(thisYearInChina()).parse(raw);
+  const tx = db();
+  const agency = agencyOfActor(tx, actor);
+  const rows = tx
+    .select()
+    .from(reviewCases)
+    .where(reviewCellCondition(agency.id, request.year, request.group, request.column))
+    .orderBy(asc(reviewCases.filedOn), asc(reviewCases.id))
+    .all();
+  return { ...request, cases: withTrackingNumbers(tx, rows) };
 }
 
 const idSchema = z.coerce.number().int().positive();

@@ -3,6 +3,7 @@ import {
   documentSections,
   formatFigure,
   type DocumentSection,
+  type FigurePlace,
   type LayoutCell,
   type LayoutRow,
   type TableLayout,
@@ -15,9 +16,9 @@ import type { AnnualReport } from "@/lib/report";
  * official tables. A server component without client code; it renders the report as given and reads
  * nothing else.
  *
- * `drillDownHref(row, column)` makes each figure of table 三 a link: `row` is the row path
- * (`received`, `carriedOver`, `outcomes.<code>`, `handled`, `carriedForward`) and `column` the applicant
- * column code (`natural_person` … `total`). Returning null leaves that figure plain.
+ * `drillDownHref(place)` makes each figure of tables 三 and 四 a link: for table 三 the place has the row
+ * path (`received`, `carriedOver`, `outcomes.<code>`, `handled`, `carriedForward`) and the applicant column
+ * code (`natural_person` … `total`); for table 四 the group and the column. Returning null leaves it plain.
  *
  * Headings are `h2` (sections) and `h3` (section 一's sub-heads): the page supplies the `h1`.
  */
@@ -26,7 +27,7 @@ export function ReportDocument({
   drillDownHref,
 }: {
   report: AnnualReport;
-  drillDownHref?: (row: string, column: string) => string | null;
+  drillDownHref?: (place: FigurePlace) => string | null;
 }) {
   const idPrefix = useId().replace(/[^A-Za-z0-9_-]/g, "");
   return (
@@ -48,7 +49,7 @@ function SectionBody({
 }: {
   section: DocumentSection;
   idPrefix: string;
-  drillDownHref?: (row: string, column: string) => string | null;
+  drillDownHref?: (place: FigurePlace) => string | null;
 }) {
   switch (section.kind) {
     case "overview":
@@ -71,7 +72,7 @@ function SectionBody({
           table={section.table}
           caption={section.heading}
           idPrefix={idPrefix}
-          drillDownHref={section.table.key === "applications" ? drillDownHref : undefined}
+          drillDownHref={drillDownHref}
         />
       );
   }
@@ -91,7 +92,7 @@ function ReportTable({
   table: TableLayout;
   caption: string;
   idPrefix: string;
-  drillDownHref?: (row: string, column: string) => string | null;
+  drillDownHref?: (place: FigurePlace) => string | null;
 }) {
   const cell = (layoutCell: LayoutCell, key: number): ReactNode => {
     switch (layoutCell.kind) {
@@ -115,7 +116,7 @@ function ReportTable({
         );
       case "data": {
         const text = formatFigure(layoutCell.value);
-        const href = layoutCell.place && drillDownHref ? drillDownHref(layoutCell.place.row, layoutCell.place.column) : null;
+        const href = layoutCell.place && drillDownHref ? drillDownHref(layoutCell.place) : null;
         return (
           <td
             key={key}

@@ -1,9 +1,9 @@
 import "server-only";
-import { and, count, eq, gt, gte, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, count, eq, gt, gte, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "@/db/client";
 import { applicationEvents, applications, reviewCases, type REVIEW_KINDS } from "@/db/schema";
-import { APPLICANT_TYPES, COLUMN_CODES, OUTCOME_CODES, type ColumnCode, type OutcomeCode, type ReviewGroupKey } from "@/lib/report/labels";
+import { APPLICANT_TYPES, COLUMN_CODES, OUTCOME_CODES, REVIEW_PART_KEYS, type ColumnCode, type OutcomeCode, type ReviewColumnKey, type ReviewGroupKey } from "@/lib/report/labels";
 import type { ApplicationRowPath } from "@/lib/report/places";
 import type { AnnualReport } from "@/lib/report/schema";
 
@@ -136,6 +136,16 @@ export function reviewColumnCondition(column: "upheld" | "corrected" | "other" |
     return and(lte(reviewCases.filedOn, end), or(isNull(reviewCases.concludedOn), gt(reviewCases.concludedOn, end))) as SQL;
   }
   return and(gte(reviewCases.concludedOn, start), lte(reviewCases.concludedOn, end), eq(reviewCases.result, column)) as SQL;
+}
+
+/**
+ * The review cases one cell of table 四 counts: the group's kind and the column's condition (总计: any of
+ * the four), so a listing finds exactly the cases `reviewFigures` counts there.
+ */
+export function reviewCellCondition(agencyId: number, year: number, group: ReviewGroupKey, column: ReviewColumnKey): SQL {
+  const kinds = (Object.keys(REVIEW_GROUP_OF_KIND) as (typeof REVIEW_KINDS)[number][]).filter((kind) => REVIEW_GROUP_OF_KIND[kind] === group);
+  const columns = column === "total" ? REVIEW_PART_KEYS : [column];
+  return and(eq(reviewCases.agencyId, agencyId), inArray(reviewCases.kind, kinds), or(...columns.map((part) => reviewColumnCondition(part, year)))) as SQL;
 }
 
 /** Table 四 of one agency and year, counted from its review cases. */

@@ -15,6 +15,8 @@ export function cellPath(year: number, row: string, column: string, page?: numbe
   return `${yearPath(year)}/cell?${query.toString()}`;
 }
 
+export const reviewCellPath = (year: number, group: string, column: string) => `${yearPath(year)}/review-cell?${new URLSearchParams({ group, column }).toString()}`;
+
 /** The year of a URL: a report year up to this one, else the page does not exist. */
 export function yearOfParam(raw: string | undefined): number {
   const year = Number(raw);

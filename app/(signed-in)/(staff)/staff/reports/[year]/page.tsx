@@ -6,7 +6,7 @@ import { proactiveFormValues } from "@/lib/report-workflow/proactive";
 import { REPORT_WORKFLOW_LABELS } from "@/lib/report-workflow/workflow";
 import { getReportWorkspace } from "@/lib/server/reports";
 import { listReviewCases } from "@/lib/server/review-cases";
-import { cellPath, downloadPath, historicalPath, REPORTS_PATH, yearOfParam } from "../paths";
+import { cellPath, downloadPath, historicalPath, REPORTS_PATH, reviewCellPath, yearOfParam } from "../paths";
 import { EMPTY_REVIEW_CASE, ReviewCaseForm } from "../reviews/review-case-form";
 import { countedAs, ReviewCaseList } from "../reviews/review-case-list";
 import { ReportStateTags } from "../state-tags";
@@ -136,7 +136,7 @@ export default async function ReportYearPage({ params, searchParams }: Props) {
       <section id="document" aria-labelledby="document-heading">
         <h2 id="document-heading">报告正文（工作稿）</h2>
         <p className="muted small">表三的每个数字都可以点开，查看计入该格的申请。</p>
-        <ReportDocument report={report} drillDownHref={(row, column) => cellPath(year, row, column)} />
+        <ReportDocument report={report} drillDownHref={(place) => (place.table === "applications" ? cellPath(year, place.row, place.column) : reviewCellPath(year, place.group, place.column))} />
       </section>
 
       <section className="panel" id="proactive" aria-labelledby="proactive-heading">
