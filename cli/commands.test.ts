@@ -13,7 +13,7 @@ describe("the gongkai command line", () => {
   it("lists its commands", async () => {
     const help = await runCli(["--help"]);
     expect(help.code).toBe(0);
-    for (const command of ["migrate", "create-user", "create-agency", "demo", "backup"]) expect(help.output).toContain(command);
+    for (const command of ["migrate", "create-user", "create-agency", "demo", "backup", "restore", "audit verify"]) expect(help.output).toContain(command);
   });
 
   it("creates an agency and a user who signs in with the printed password", async () => {

@@ -5,7 +5,10 @@ import { migrateDatabase } from "@/db/client";
 import { ROLE_LABELS } from "@/lib/roles";
 import { createAgency } from "@/lib/server/agencies";
 import { withSource } from "@/lib/server/context";
-import { backupDatabase, ensureDemoData } from "@/lib/server/system";
+import { describeChainReport } from "@/lib/audit/chain";
+import { verifyAuditTrail } from "@/lib/server/audit-chain";
+import { backupDatabase, restoreDatabase } from "@/lib/server/backup";
+import { ensureDemoData } from "@/lib/server/system";
 import { createUser } from "@/lib/server/users";
 import { generateAnnualReport } from "@/lib/server/reports";
 import { importHistoricalReport } from "@/lib/server/report-drafts";
@@ -24,7 +27,11 @@ const HELP = `用法：npm run gongkai -- <命令> [选项]
   create-agency --code C --name N [--parent CODE]
                                   创建机构（可指定上级机构）
   demo                            数据库为空时创建演示机构和每个角色各一个账户，并显示其密码
-  backup FILE                     在线备份数据库到 FILE（服务运行中也可执行，备份内容一致）
+  backup FILE                     在线备份数据库到 FILE（服务运行中也可执行，备份内容为同一时刻的数据库，写入前先校验）
+  restore FILE                    用备份文件 FILE 替换当前数据库（须先停止服务）：先校验备份（SQLite 文件、完整性、外键、
+                                  版本、审计链），不合格则拒绝；原数据库另存为 <数据库文件>.before-restore-<时间>，
+                                  恢复后所有用户须重新登录
+  audit verify                    校验审计日志的哈希链：完整时显示条数和最后一条的哈希，否则指出断开的位置（退出码 1）
   report --agency CODE --year YYYY --format json|csv|docx|html [--out FILE]
                                   输出该机构该年度年度报告的工作稿（含校验结果）：表三和收费由台账统计，表四由复议诉讼
                                   案件统计，表二和文字部分取自网页上填写的内容；不指定 --out 时输出到标准输出
@@ -120,12 +127,35 @@ const COMMANDS: Record<string, Command> = {
   import: importCommand,
   export: exportCommand,
   async backup(args) {
+    const file = onlyFile(args, "请指定一个备份文件路径，例如：npm run gongkai -- backup backups/gongkai-2026-11-29.db");
+    const result = await backupDatabase(file);
+    const upTo = result.auditHead ? `；含审计日志至第 ${result.auditHead.id} 条，哈希 ${result.auditHead.hash}` : "";
+    return `已备份到 ${result.file}（${result.bytes} 字节，已通过完整性和外键检查${upTo}）`;
+  },
+  async restore(args) {
+    const file = onlyFile(args, "请指定一个备份文件，例如：npm run gongkai -- restore backups/gongkai-2026-11-29.db");
+    const result = await restoreDatabase(file);
+    return [
+      `已用 ${result.from} 恢复数据库 ${result.database}（审计链完整，共 ${result.auditEntries} 条）。所有用户须重新登录。`,
+      result.kept ? `恢复前的数据库另存为 ${result.kept}` : null,
+    ]
+      .filter(Boolean)
+      .join("\n");
+  },
+  async audit(args) {
     const { positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: {} });
-    if (positionals.length !== 1 || !positionals[0]) throw new Error("请指定一个备份文件路径，例如：npm run gongkai -- backup backups/gongkai-2026-11-29.db");
-    const result = await backupDatabase(positionals[0]);
-    return `已备份到 ${result.file}（${result.bytes} 字节）`;
+    if (positionals.length !== 1 || positionals[0] !== "verify") throw new Error("用法：npm run gongkai -- audit verify");
+    const report = await verifyAuditTrail();
+    if (!report.ok) throw new Error(describeChainReport(report));
+    return describeChainReport(report);
   },
 };
+
+function onlyFile(args: string[], usage: string): string {
+  const { positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: {} });
+  if (positionals.length !== 1 || !positionals[0]) throw new Error(usage);
+  return positionals[0];
+}
 
 /** Flag names for field names, so an error points at what the user typed. */
 const FLAG_NAMES = { username: "username", displayName: "name", role: "role", agencyCode: "agency", code: "code", name: "name", parentCode: "parent", year: "year", format: "format" };

@@ -4,19 +4,25 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { readMigrationFiles } from "drizzle-orm/migrator";
 import { env } from "@/lib/env";
+import { chainEntriesFromBeforeTheChain } from "./audit-chain";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
-type Connection = { sqlite: Database.Database; db: Db };
+export type Connection = { sqlite: Database.Database; db: Db };
 
 const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 
 // One connection per process; Next.js may load this module more than once in development.
 const holder = globalThis as typeof globalThis & { __gongkaiDb?: Connection };
 
-function open(file: string): Connection {
+/**
+ * Opens a database file as the app uses it, brought up to date: migrations applied and the audit entries
+ * from before the hash chain (migration 0007) chained. The configured database, and a file being restored.
+ */
+export function openDatabaseFile(file: string): Connection {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
@@ -25,11 +31,12 @@ function open(file: string): Connection {
   sqlite.pragma("busy_timeout = 5000");
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  chainEntriesFromBeforeTheChain(sqlite);
   return { sqlite, db };
 }
 
 function connection(): Connection {
-  holder.__gongkaiDb ??= open(env().databasePath);
+  holder.__gongkaiDb ??= openDatabaseFile(env().databasePath);
   return holder.__gongkaiDb;
 }
 
@@ -53,6 +60,11 @@ export function writeTransaction<T>(work: (tx: Db) => T): T {
 export function migrateDatabase(): string {
   connection();
   return env().databasePath;
+}
+
+/** When the newest migration this app knows was made: a database migrated later comes from a newer version. */
+export function latestMigrationTime(): number {
+  return Math.max(0, ...readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER }).map((migration) => migration.folderMillis));
 }
 
 export function closeDatabase(): void {

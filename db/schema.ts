@@ -40,6 +40,8 @@ export const users = sqliteTable(
     totpSecret: text("totp_secret"),
     /** Set when the user confirmed a code from the authenticator app: from then on sign-in asks for one. */
     totpEnabledAt: text("totp_enabled_at"),
+    /** The time step of the last accepted code: a code (or an older one) is never accepted twice. */
+    totpLastStep: integer("totp_last_step"),
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull(),
   },

@@ -4,7 +4,11 @@ import path from "node:path";
 export const E2E_DIR = path.resolve(".e2e");
 export const ACCOUNTS_FILE = path.join(E2E_DIR, "accounts.json");
 
-/** Accounts the test server creates with generated passwords: no fixed password exists anywhere. */
+/**
+ * Accounts the test server creates with generated passwords: no fixed password exists anywhere. Admin
+ * and auditor accounts get the second factor their role requires, with a generated secret written
+ * beside the password (`totpSecret`), unless marked `unenrolled`.
+ */
 export const ACCOUNT_SPECS = {
   admin: { role: "admin", agencyCode: null, displayName: "测试管理员" },
   clerk: { role: "clerk", agencyCode: "jccq", displayName: "测试经办人" },
@@ -19,10 +23,17 @@ export const ACCOUNT_SPECS = {
   reportreviewer: { role: "reviewer", agencyCode: "other", displayName: "年度报告审核人" },
   // The ledger import's own agency (e2e/import.spec.ts): its ten thousand rows stay out of the other tests' lists.
   importclerk: { role: "clerk", agencyCode: "e2e-import", displayName: "导入经办人" },
+  // The second factor (e2e/second-factor.spec.ts): a clerk who enrols on the page, an admin who must enrol first.
+  tfaclerk: { role: "clerk", agencyCode: "jccq", displayName: "二次验证经办人" },
+  tfaadmin: { role: "admin", agencyCode: null, displayName: "待绑定的管理员", unenrolled: true },
+  // The security suite (e2e/security): a user of another agency, and sessions that a disable or a lockout must end.
+  secother: { role: "reviewer", agencyCode: "other", displayName: "他机构审核人" },
+  secdisabled: { role: "clerk", agencyCode: "jccq", displayName: "会话中被停用" },
+  seclocked: { role: "clerk", agencyCode: "jccq", displayName: "会话中被锁定" },
 } as const;
 
 export type AccountName = keyof typeof ACCOUNT_SPECS;
-export type Accounts = Record<AccountName, { username: string; password: string }>;
+export type Accounts = Record<AccountName, { username: string; password: string; totpSecret?: string }>;
 
 export function readAccounts(): Accounts {
   return JSON.parse(fs.readFileSync(ACCOUNTS_FILE, "utf8")) as Accounts;

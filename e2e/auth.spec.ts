@@ -4,10 +4,10 @@ import { navigationLinks, REFUSED, signInAs, submitSignIn } from "./support";
 
 test.describe("signing in", () => {
   const menus = {
-    admin: ["用户管理", "机构管理", "工作日历", "修改密码"],
-    clerk: ["工作台", "台账", "年度报告", "修改密码"],
-    reviewer: ["工作台", "台账", "年度报告", "修改密码"],
-    auditor: ["审计日志", "修改密码"],
+    admin: ["用户管理", "机构管理", "工作日历", "修改密码", "二次验证"],
+    clerk: ["工作台", "台账", "年度报告", "修改密码", "二次验证"],
+    reviewer: ["工作台", "台账", "年度报告", "修改密码", "二次验证"],
+    auditor: ["审计日志", "修改密码", "二次验证"],
   } as const;
 
   for (const [role, menu] of Object.entries(menus)) {
@@ -60,7 +60,7 @@ test.describe("signing in", () => {
 
 test.describe("access", () => {
   test("pages behind sign-in send visitors to the sign-in page", async ({ page }) => {
-    for (const path of ["/staff", "/admin/users", "/audit", "/account/password"]) {
+    for (const path of ["/staff", "/admin/users", "/audit", "/account/password", "/account/security"]) {
       await page.goto(path);
       await expect(page).toHaveURL(/\/login$/);
     }

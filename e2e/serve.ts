@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import type { RequestSource } from "@/lib/server/context";
 import { ACCOUNT_SPECS, ACCOUNTS_FILE, E2E_DIR, type Accounts } from "./accounts";
 
 /** Starts the production build on a fresh database holding the accounts the tests sign in with. */
@@ -19,6 +20,30 @@ const { closeDatabase } = await import("@/db/client");
 const { withSource } = await import("@/lib/server/context");
 const { createAgency } = await import("@/lib/server/agencies");
 const { createUser } = await import("@/lib/server/users");
+const { signInWithPassword, signOut } = await import("@/lib/server/sign-in");
+const { beginSecondFactorEnrollment, confirmSecondFactorEnrollment } = await import("@/lib/server/second-factor");
+const { secondFactorRequired } = await import("@/lib/auth/second-factor");
+const { base32Decode, totp } = await import("@/lib/auth/totp");
+const { AccessError } = await import("@/lib/server/errors");
+
+/** Enrols the account's second factor as its owner would on the security page; returns the secret. */
+async function enrolSecondFactor(username: string, password: string): Promise<string> {
+  const signedIn = await signInWithPassword({ username, password });
+  if (!signedIn.ok) throw new Error(`${username} could not sign in to enrol`);
+  const source: RequestSource = {
+    kind: "session",
+    sessionId: async () => signedIn.sessionId,
+    deny(reason) {
+      throw new AccessError(reason);
+    },
+  };
+  return withSource(source, async () => {
+    const { secret } = await beginSecondFactorEnrollment();
+    await confirmSecondFactorEnrollment({ code: totp(base32Decode(secret) ?? Buffer.alloc(0), Date.now()) });
+    await signOut();
+    return secret;
+  });
+}
 
 const accounts = await withSource({ kind: "system" }, async () => {
   await createAgency({ code: "jccq", name: "晋城市城区人民政府办公室" });
@@ -32,6 +57,10 @@ const accounts = await withSource({ kind: "system" }, async () => {
   }
   return created as Accounts;
 });
+for (const [name, spec] of Object.entries(ACCOUNT_SPECS)) {
+  const account = accounts[name as keyof Accounts];
+  if (secondFactorRequired(spec.role) && !("unenrolled" in spec)) account.totpSecret = await enrolSecondFactor(account.username, account.password);
+}
 // Published reports (and a ledger with canary personal data behind them) for e2e/public.spec.ts.
 const { seedPublishedReports } = await import("./public-seed");
 await withSource({ kind: "system" }, seedPublishedReports);

@@ -4,11 +4,12 @@ import { SubmitButton } from "@/app/_ui/submit-button";
 import { ROLE_LABELS } from "@/lib/roles";
 import { currentUser } from "@/lib/server/users";
 import { signOutAction } from "./actions";
-import { NAVIGATION } from "./navigation";
+import { ACCOUNT_NAVIGATION, NAVIGATION } from "./navigation";
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const user = await currentUser();
-  const items = user.mustChangePassword ? [] : NAVIGATION[user.role];
+  const pending = user.mustChangePassword || user.mustEnrollSecondFactor;
+  const items = [...(pending ? [] : NAVIGATION[user.role]), ...ACCOUNT_NAVIGATION];
   return (
     <>
       <header className="site-header">
@@ -18,7 +19,6 @@ export default async function SignedInLayout({ children }: { children: ReactNode
             {items.map((item) => (
               <Link key={item.href} href={item.href}>{item.label}</Link>
             ))}
-            <Link href="/account/password">修改密码</Link>
           </nav>
           <div className="who">
             <span data-testid="current-user">

@@ -22,6 +22,12 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
   auditor: [{ href: "/audit", label: "审计日志" }],
 };
 
+/** The user's own account, for every role; the only pages open while a password change or enrolment is due. */
+export const ACCOUNT_NAVIGATION: NavItem[] = [
+  { href: "/account/password", label: "修改密码" },
+  { href: "/account/security", label: "二次验证" },
+];
+
 export function homeFor(role: Role): string {
   return NAVIGATION[role][0]?.href ?? "/account/password";
 }

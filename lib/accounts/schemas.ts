@@ -83,7 +83,38 @@ export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 export const signInSchema = z.object({
   username: z.string({ error: "请输入用户名" }).trim().toLowerCase().min(1, { error: "请输入用户名" }).max(64),
   password: z.string({ error: "请输入密码" }).min(1, { error: "请输入密码" }).max(200),
+  /** The second step: a 6-digit code from the authenticator app, or a recovery code; absent at first. */
+  otp: z
+    .string()
+    .trim()
+    .max(64, { error: "动态验证码或恢复码不正确" })
+    .optional()
+    .transform((value) => value || undefined),
 });
 export type SignInInput = z.infer<typeof signInSchema>;
 
 export const userIdSchema = z.coerce.number({ error: "用户编号无效" }).int().positive();
+
+/** A code from the authenticator app, where only the app will do (confirming it, renewing recovery codes). */
+export const totpCodeSchema = z.object({
+  code: z
+    .string({ error: "请输入动态验证码" })
+    .transform((value) => value.replace(/\s/g, ""))
+    .pipe(z.string().min(1, { error: "请输入动态验证码" }).regex(/^\d{6}$/, { error: "动态验证码是 6 位数字" })),
+});
+export type TotpCodeInput = z.infer<typeof totpCodeSchema>;
+
+/** A code from the app or, when the phone is gone, one of the recovery codes. */
+export const secondFactorCodeSchema = z.object({
+  code: z
+    .string({ error: "请输入动态验证码或恢复码" })
+    .trim()
+    .min(1, { error: "请输入动态验证码或恢复码" })
+    .max(64, { error: "动态验证码或恢复码不正确" }),
+});
+export type SecondFactorCodeInput = z.infer<typeof secondFactorCodeSchema>;
+
+/** The admin's reset of someone's second factor asks for an explicit tick, so it is never one stray click. */
+export const resetSecondFactorSchema = z.object({
+  confirm: z.literal("yes", { error: "请勾选确认：已核实本人身份" }),
+});

@@ -42,6 +42,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "user.reset_password": "重置密码",
   "user.unlock": "解除锁定",
   "user.change_password": "修改本人密码",
+  "user.reset_second_factor": "重置二次验证",
+  "second_factor.enrollment_start": "开始绑定二次验证",
+  "second_factor.enable": "启用二次验证",
+  "second_factor.recovery_codes_regenerate": "重新生成恢复码",
+  "second_factor.disable": "关闭二次验证",
   "agency.create": "创建机构",
   "agency.update": "修改机构",
   "application.register": "登记申请",
@@ -53,4 +58,5 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "calendar.remove_day": "删除日历安排",
   "calendar.set_year": "标记年度安排",
   "system.backup": "数据库备份",
+  "system.restore": "数据库恢复",
 };

@@ -37,6 +37,12 @@ const EXPECTED: Record<string, { roles: readonly Role[]; form: (ids: Ids) => Rec
   setUserDisabledAction: { roles: ["admin"], form: (ids) => ({ id: ids.target, disabled: "true" }) },
   resetPasswordAction: { roles: ["admin"], form: (ids) => ({ id: ids.target }) },
   unlockUserAction: { roles: ["admin"], form: (ids) => ({ id: ids.target }) },
+  resetSecondFactorAction: { roles: ["admin"], form: (ids) => ({ id: ids.target, confirm: "yes" }) },
+  // One's own second factor: every role may enrol; only clerks and reviewers may switch it off.
+  beginEnrollmentAction: { roles: ROLES, form: () => ({}) },
+  confirmEnrollmentAction: { roles: ROLES, form: () => ({ code: "123456" }) },
+  regenerateRecoveryCodesAction: { roles: ROLES, form: () => ({ code: "123456" }) },
+  disableSecondFactorAction: { roles: ["clerk", "reviewer"], form: () => ({ code: "123456" }) },
   createAgencyAction: { roles: ["admin"], form: () => ({ code: "rogue", name: "冒名机构", parentCode: "" }) },
   updateAgencyAction: { roles: ["admin"], form: () => ({ code: "testagency", name: "被改名的机构", parentCode: "", active: "false" }) },
   setCalendarDayAction: { roles: ["admin"], form: () => ({ date: "2026-06-01", kind: "holiday", name: "假节日" }) },

@@ -2,6 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { sessions, users, type Role } from "@/db/schema";
+import { secondFactorRequired } from "@/lib/auth/second-factor";
 import { currentSource, deny } from "./context";
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from "./timeouts";
 
@@ -17,6 +18,8 @@ export type UserActor = {
   agencyId: number | null;
   sessionId: string;
   mustChangePassword: boolean;
+  /** An admin or auditor without an enabled second factor: may do nothing but enrol one. */
+  mustEnrollSecondFactor: boolean;
 };
 export type SystemActor = { kind: "system" };
 export type Actor = UserActor | SystemActor;
@@ -25,6 +28,8 @@ type RequireOptions = {
   roles: readonly Role[];
   /** Only the password change itself and signing out may run before a reset password is replaced. */
   allowPendingPasswordChange?: boolean;
+  /** Only enrolling a second factor (and the above) may run before a role that requires one has it. */
+  allowPendingSecondFactor?: boolean;
 };
 
 function endSessionRow(sessionId: string, at: string): void {
@@ -65,6 +70,7 @@ async function loadUserActor(sessionId: string): Promise<UserActor | null> {
     agencyId: row.user.agencyId,
     sessionId,
     mustChangePassword: row.user.mustChangePassword,
+    mustEnrollSecondFactor: secondFactorRequired(row.user.role) && row.user.totpEnabledAt === null,
   };
 }
 
@@ -78,7 +84,9 @@ export async function requireActor(options: RequireOptions): Promise<Actor> {
   const sessionId = await source.sessionId();
   const actor = sessionId ? await loadUserActor(sessionId) : null;
   if (!actor) deny("unauthenticated");
+  // A reset password is replaced first, then the second factor enrolled: the order the user meets them.
   if (actor.mustChangePassword && !options.allowPendingPasswordChange) deny("password_change_required");
+  if (actor.mustEnrollSecondFactor && !options.allowPendingSecondFactor) deny("second_factor_required");
   if (!options.roles.includes(actor.role)) deny("forbidden");
   return actor;
 }

@@ -1,5 +1,5 @@
 /** Why a caller may not go on. Each request source decides what the caller sees (redirect, 404, exception). */
-export type DenyReason = "unauthenticated" | "password_change_required" | "forbidden" | "not_found";
+export type DenyReason = "unauthenticated" | "password_change_required" | "second_factor_required" | "forbidden" | "not_found";
 
 export class AccessError extends Error {
   constructor(readonly reason: DenyReason) {

@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authConfig } from "./auth-config";
+import { SECOND_FACTOR_REQUIRED } from "@/lib/auth/second-factor";
 import { signInWithPassword } from "./sign-in";
 
 function clientAddressOf(headers: Record<string, unknown> | undefined): string | null {
@@ -14,10 +15,17 @@ export const authOptions = (): NextAuthOptions => ({
   providers: [
     CredentialsProvider({
       name: "用户名和密码",
-      credentials: { username: { label: "用户名", type: "text" }, password: { label: "密码", type: "password" } },
+      credentials: {
+        username: { label: "用户名", type: "text" },
+        password: { label: "密码", type: "password" },
+        otp: { label: "动态验证码或恢复码", type: "text" },
+      },
       async authorize(credentials, request) {
         const result = await signInWithPassword(credentials, clientAddressOf(request?.headers));
-        return result.ok ? { id: String(result.userId), sid: result.sessionId } : null;
+        if (result.ok) return { id: String(result.userId), sid: result.sessionId };
+        // next-auth hands a thrown message to the sign-in form as `error`; null becomes "CredentialsSignin".
+        if (result.secondFactorRequired) throw new Error(SECOND_FACTOR_REQUIRED);
+        return null;
       },
     }),
   ],

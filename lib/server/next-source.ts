@@ -14,6 +14,7 @@ export const nextRequestSource: RequestSource = {
   deny(reason) {
     if (reason === "unauthenticated") redirect("/login");
     if (reason === "password_change_required") redirect("/account/password");
+    if (reason === "second_factor_required") redirect("/account/security");
     // A wrong role or another agency's record: answer as if it did not exist.
     notFound();
   },

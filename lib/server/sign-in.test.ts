@@ -24,7 +24,7 @@ describe("signing in", () => {
   });
 
   it("accepts the username in any letter case", async () => {
-    const user = await signedInUser("auditor");
+    const user = await signedInUser("reviewer");
     expect((await signInWithPassword({ username: user.username.toUpperCase(), password: user.password })).ok).toBe(true);
   });
 

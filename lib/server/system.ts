@@ -1,9 +1,5 @@
 import "server-only";
-import fs from "node:fs";
-import path from "node:path";
-import { sqlite, writeTransaction } from "@/db/client";
 import { requireActor } from "./actor";
-import { recordAudit } from "./audit-write";
 import { seedDemoData, type DemoCredential } from "./demo";
 
 /** Operations only the system user (the CLI, the start script) may run; no signed-in role passes. */
@@ -23,16 +19,4 @@ export type DemoCredentials = DemoCredential[];
 export async function ensureDemoData(): Promise<DemoCredentials | null> {
   await requireActor({ roles: SYSTEM_ONLY });
   return seedDemoData();
-}
-
-/** An online copy through SQLite's backup API: consistent even while the server keeps writing. */
-export async function backupDatabase(target: string): Promise<{ file: string; bytes: number }> {
-  const actor = await requireActor({ roles: SYSTEM_ONLY });
-  const file = path.resolve(target);
-  if (fs.existsSync(file)) throw new Error(`目标文件已存在：${file}`);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  await sqlite().backup(file);
-  const bytes = fs.statSync(file).size;
-  writeTransaction((tx) => recordAudit(tx, actor, { action: "system.backup", entity: "database", detail: `备份到 ${file}（${bytes} 字节）` }));
-  return { file, bytes };
 }

@@ -28,6 +28,8 @@ export type UserSummary = {
   mustChangePassword: boolean;
   lockedUntil: string | null;
   lastSignInAt: string | null;
+  /** When the user confirmed an authenticator app; null while they have no second factor. */
+  secondFactorEnabledAt: string | null;
 };
 
 const summaryColumns = {
@@ -41,9 +43,10 @@ const summaryColumns = {
   mustChangePassword: users.mustChangePassword,
   lockedUntil: users.lockedUntil,
   lastSignInAt: users.lastSignInAt,
+  secondFactorEnabledAt: users.totpEnabledAt,
 };
 
-/** What the audit trail keeps of a user: never the hash. */
+/** What the audit trail keeps of a user: never the hash, never the TOTP secret. */
 function auditView(user: typeof users.$inferSelect) {
   return {
     username: user.username,
@@ -52,6 +55,7 @@ function auditView(user: typeof users.$inferSelect) {
     agencyId: user.agencyId,
     disabled: user.disabled,
     mustChangePassword: user.mustChangePassword,
+    secondFactor: user.totpEnabledAt !== null,
   };
 }
 
@@ -230,7 +234,7 @@ export async function unlockUser(rawId: unknown): Promise<void> {
  * carried over to the new session version so the user stays signed in here.
  */
 export async function changeOwnPassword(raw: unknown): Promise<void> {
-  const actor = await requireActor({ roles: ROLES, allowPendingPasswordChange: true });
+  const actor = await requireActor({ roles: ROLES, allowPendingPasswordChange: true, allowPendingSecondFactor: true });
   if (actor.kind !== "user") deny("forbidden");
   const input = changePasswordSchema.parse(raw);
   const user = db().select().from(users).where(eq(users.id, actor.userId)).get();
@@ -258,11 +262,15 @@ export type CurrentUser = {
   role: (typeof ROLES)[number];
   agencyName: string | null;
   mustChangePassword: boolean;
+  mustEnrollSecondFactor: boolean;
 };
 
-/** Who is signed in, for the page frame; any role, even before a reset password is replaced. */
+/**
+ * Who is signed in, for the page frame; any role, even before a reset password is replaced or a
+ * required second factor enrolled.
+ */
 export async function currentUser(): Promise<CurrentUser> {
-  const actor: Actor = await requireActor({ roles: ROLES, allowPendingPasswordChange: true });
+  const actor: Actor = await requireActor({ roles: ROLES, allowPendingPasswordChange: true, allowPendingSecondFactor: true });
   if (actor.kind !== "user") deny("forbidden");
   const agency = actor.agencyId
     ? db().select({ name: agencies.name }).from(agencies).where(eq(agencies.id, actor.agencyId)).get()
@@ -273,5 +281,6 @@ export async function currentUser(): Promise<CurrentUser> {
     role: actor.role,
     agencyName: agency?.name ?? null,
     mustChangePassword: actor.mustChangePassword,
+    mustEnrollSecondFactor: actor.mustEnrollSecondFactor,
   };
 }

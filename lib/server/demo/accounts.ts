@@ -11,6 +11,10 @@ export const DEMO_DEPARTMENT = { code: "jccq-edu", name: "晋城市城区教育�
 
 type AccountSpec = { username: string; displayName: string; role: Role; agencyCode: string | null };
 
+/**
+ * The admin and the auditor get no second factor here: it is enrolled with one's own phone, so they are
+ * sent to enrol it (二次验证) at their first sign-in, before anything else, as any new admin would be.
+ */
 const DEMO_ACCOUNTS: AccountSpec[] = [
   { username: "admin", displayName: "系统管理员", role: "admin", agencyCode: null },
   { username: "clerk", displayName: "王经办", role: "clerk", agencyCode: DEMO_AGENCY.code },

@@ -12,7 +12,7 @@ import { getReportWorkspace } from "../reports";
 import { signInWithPassword } from "../sign-in";
 import { ensureDemoData, type DemoCredentials } from "../system";
 import { seedDemoData } from ".";
-import { asSession, asSystem, databaseFingerprint } from "../testing/callers";
+import { asSession, asSystem, databaseFingerprint, enrolSecondFactor } from "../testing/callers";
 
 let credentials: DemoCredentials;
 let seconds = 0;
@@ -167,6 +167,7 @@ describe("the demo data", () => {
 
   it("is for the system only: even the administrator cannot seed it", async () => {
     const admin = await signIn("admin");
+    await asSession(admin, enrolSecondFactor); // the admin's full powers come with the second factor
     await expect(asSession(admin, ensureDemoData)).rejects.toMatchObject({ reason: "forbidden" });
     await expect(asSession(admin, seedDemoData)).rejects.toMatchObject({ reason: "forbidden" });
   });

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { runForm, type FormState } from "@/lib/forms";
+import { resetUserSecondFactor } from "@/lib/server/second-factor";
 import { createUser, resetUserPassword, setUserDisabled, unlockUser, updateUser } from "@/lib/server/users";
 
 export async function createUserAction(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -50,5 +51,13 @@ export async function unlockUserAction(_previous: FormState, formData: FormData)
     await unlockUser(submitted.id);
     revalidatePath("/admin/users");
     return { status: "success", message: "已解除锁定。" };
+  });
+}
+
+export async function resetSecondFactorAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return runForm(formData, async (submitted) => {
+    const reset = await resetUserSecondFactor(submitted.id, submitted);
+    revalidatePath("/admin/users");
+    return { status: "success", message: `已重置 ${reset.username} 的二次验证，其原有登录已失效；恢复码全部作废。` };
   });
 }
