@@ -7,13 +7,15 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { auditLog, users } from "@/db/schema";
 import { signInWithPassword } from "@/lib/server/sign-in";
+import { asSession, signedInUser } from "@/lib/server/testing/callers";
+import { currentUser } from "@/lib/server/users";
 import { runCli } from "./commands";
 
 describe("the gongkai command line", () => {
   it("lists its commands", async () => {
     const help = await runCli(["--help"]);
     expect(help.code).toBe(0);
-    for (const command of ["migrate", "create-user", "create-agency", "demo", "backup", "restore", "audit verify"]) expect(help.output).toContain(command);
+    for (const command of ["migrate", "create-user", "reset-second-factor", "create-agency", "demo", "backup", "restore", "audit verify"]) expect(help.output).toContain(command);
   });
 
   it("creates an agency and a user who signs in with the printed password", async () => {
@@ -26,6 +28,21 @@ describe("the gongkai command line", () => {
     expect(db().select().from(users).where(eq(users.username, "cliclerk")).get()?.mustChangePassword).toBe(true);
     const entry = db().select().from(auditLog).where(eq(auditLog.action, "user.create")).orderBy(desc(auditLog.id)).get();
     expect(entry?.actorName).toBe("system");
+  });
+
+  it("clears a lost second factor, so an administrator can enrol again", async () => {
+    const admin = await signedInUser("admin");
+    expect(admin.totpSecret).not.toBeNull();
+    const reset = await runCli(["reset-second-factor", "--username", admin.username]);
+    expect(reset.code, reset.output).toBe(0);
+    expect(reset.output).toContain("须重新绑定");
+    expect(db().select().from(users).where(eq(users.id, admin.userId)).get()).toMatchObject({ totpSecret: null, totpEnabledAt: null });
+    // Every session of the user ended; the password alone opens a session that can only enrol.
+    await expect(asSession(admin.sessionId, () => currentUser())).rejects.toMatchObject({ reason: "unauthenticated" });
+    const again = await signInWithPassword({ username: admin.username, password: admin.password });
+    expect(again.ok).toBe(true);
+    const unknown = await runCli(["reset-second-factor", "--username", "nobody-here"]);
+    expect(unknown.code).not.toBe(0);
   });
 
   it("exits non-zero with a Chinese message naming the flag", async () => {

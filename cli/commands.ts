@@ -9,7 +9,9 @@ import { describeChainReport } from "@/lib/audit/chain";
 import { verifyAuditTrail } from "@/lib/server/audit-chain";
 import { backupDatabase, restoreDatabase } from "@/lib/server/backup";
 import { ensureDemoData } from "@/lib/server/system";
-import { createUser } from "@/lib/server/users";
+import { createUser, getUserByUsername } from "@/lib/server/users";
+import { resetUserSecondFactor } from "@/lib/server/second-factor";
+import { secondFactorRequired } from "@/lib/auth/second-factor";
 import { generateAnnualReport } from "@/lib/server/reports";
 import { importHistoricalReport } from "@/lib/server/report-drafts";
 import { InputError } from "@/lib/server/errors";
@@ -24,6 +26,9 @@ const HELP = `用法：npm run gongkai -- <命令> [选项]
   create-user --username U --name N --role R [--agency CODE]
                                   创建用户（角色 R：admin 管理员、clerk 经办人、reviewer 审核人、auditor 审计员；
                                   经办人和审核人须指定机构）。生成的初始密码只显示一次，首次登录须修改
+  reset-second-factor --username U
+                                  清除该用户的二次验证（身份验证器和恢复码），结束其所有会话；管理员和审计员下次登录须重新绑定。
+                                  用于手机和恢复码都丢失的情况，包括最后一个管理员
   create-agency --code C --name N [--parent CODE]
                                   创建机构（可指定上级机构）
   demo                            数据库为空时创建演示机构和每个角色各一个账户，并显示其密码
@@ -64,6 +69,12 @@ const COMMANDS: Record<string, Command> = {
       agencyCode: values.agency,
     });
     return `已创建用户 ${created.username}。初始密码（只显示这一次，首次登录须修改）：${created.password}`;
+  },
+  async "reset-second-factor"(args) {
+    const { values } = parseArgs({ args, strict: true, options: { username: { type: "string" } } });
+    const user = await getUserByUsername(values.username);
+    await resetUserSecondFactor(user.id, { confirm: "yes" });
+    return `已清除用户 ${user.username} 的二次验证，其所有会话已结束${secondFactorRequired(user.role) ? "；该用户下次登录须重新绑定身份验证器" : ""}。`;
   },
   async "create-agency"(args) {
     const { values } = parseArgs({

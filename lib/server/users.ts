@@ -8,6 +8,7 @@ import {
   passwordPolicyIssue,
   updateUserSchema,
   userIdSchema,
+  usernameSchema,
 } from "@/lib/accounts/schemas";
 import { generatePassword, hashPassword, verifyPassword } from "@/lib/auth/password";
 import { requireActor, type Actor } from "./actor";
@@ -103,6 +104,17 @@ export async function getUser(rawId: unknown): Promise<UserSummary> {
   const id = userIdSchema.safeParse(rawId);
   const user = id.success
     ? db().select(summaryColumns).from(users).leftJoin(agencies, eq(agencies.id, users.agencyId)).where(eq(users.id, id.data)).get()
+    : undefined;
+  if (!user) deny("not_found");
+  return user;
+}
+
+/** An account by its username (the CLI names users that way). */
+export async function getUserByUsername(rawUsername: unknown): Promise<UserSummary> {
+  await requireActor({ roles: ADMIN_ONLY });
+  const username = usernameSchema.safeParse(rawUsername);
+  const user = username.success
+    ? db().select(summaryColumns).from(users).leftJoin(agencies, eq(agencies.id, users.agencyId)).where(eq(users.username, username.data)).get()
     : undefined;
   if (!user) deny("not_found");
   return user;
