@@ -21,7 +21,12 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
-  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  projects: [
+    { name: "chromium", use: { browserName: "chromium" }, testIgnore: "security/**", teardown: "security" },
+    // The attack suite runs alone, after the others (as their teardown, so also when one of them failed): its
+    // database fingerprints must see only its own requests.
+    { name: "security", use: { browserName: "chromium" }, testDir: "./e2e/security", workers: 1 },
+  ],
   webServer: {
     // A production build on a throw-away database; `npm run test:e2e` builds first.
     command: `npx tsx --tsconfig cli/tsconfig.json e2e/serve.ts`,

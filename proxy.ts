@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy, isCrossSiteWrite, isPrivatePath } from "@/lib/http/security";
+import { contentSecurityPolicy, isCrossSiteWrite, isFrameworkErrorPage, isPrivatePath } from "@/lib/http/security";
 
 /**
  * Headers and the cross-site write refusal for every request. It only redirects and refuses; who may
@@ -8,6 +8,9 @@ import { contentSecurityPolicy, isCrossSiteWrite, isPrivatePath } from "@/lib/ht
 export function proxy(request: NextRequest) {
   if (isCrossSiteWrite(request)) {
     return new NextResponse("跨站请求已被拒绝", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
+  }
+  if (isFrameworkErrorPage(request.nextUrl.pathname)) {
+    return new NextResponse("页面不存在", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");

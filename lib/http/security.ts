@@ -38,6 +38,14 @@ export function isCrossSiteWrite(request: { method: string; headers: Headers }):
   }
 }
 
+/**
+ * Next's error pages are rendered when something fails, never asked for: requested by their own address,
+ * `/_global-error` answers 500. Such a request is for a page that does not exist.
+ */
+export function isFrameworkErrorPage(pathname: string): boolean {
+  return /^\/_(global-error|not-found)\/?$/i.test(pathname);
+}
+
 /** Pages behind sign-in: never stored by the browser or a shared cache. */
 export function isPrivatePath(pathname: string): boolean {
   return /^\/(staff|admin|audit|account|start)(\/|$)/.test(pathname) || pathname.startsWith("/api/auth");

@@ -53,6 +53,9 @@ describe("signing in", () => {
     expect(auditActions(user.username)).toContain("auth.locked");
     expect((await signInWithPassword({ username: user.username, password: user.password })).ok).toBe(false);
 
+    // The session opened before the lockout ended with it.
+    await expect(asSession(user.sessionId, () => currentUser())).rejects.toMatchObject({ reason: "unauthenticated" });
+
     vi.setSystemTime(start.getTime() + LOCKOUT_MS - 1000);
     expect((await signInWithPassword({ username: user.username, password: user.password })).ok).toBe(false);
     vi.setSystemTime(start.getTime() + LOCKOUT_MS + 1000);

@@ -29,7 +29,9 @@ function countFailure(tx: Db, user: UserRow, now: Date): void {
   const lockNow = failures >= MAX_FAILED_SIGN_INS;
   const lockedUntil = lockNow ? new Date(now.getTime() + LOCKOUT_MS).toISOString() : null;
   tx.update(users)
-    .set({ failedSignIns: lockNow ? 0 : failures, lockedUntil })
+    // A lockout also ends the sessions the account has open (a new session version, as disabling does): whoever
+    // is guessing may already be inside.
+    .set({ failedSignIns: lockNow ? 0 : failures, lockedUntil, ...(lockNow ? { sessionVersion: user.sessionVersion + 1 } : {}) })
     .where(eq(users.id, user.id))
     .run();
   if (lockNow) {
