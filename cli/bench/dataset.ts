@@ -5,7 +5,13 @@ export type DatasetShape = {
   agencies: { code: string; name: string; rows: number }[];
   applications: number;
   events: number;
+  /** Events that correct an earlier one (更正, with a reason). */
+  correctingEvents: number;
   auditRows: number;
+  users: number;
+  /** Published report versions (corrections included) and the agencies that published. */
+  reportVersions: number;
+  publishingAgencies: number;
   big: {
     code: string;
     name: string;
@@ -75,6 +81,10 @@ export function describeDataset(connection: Database.Database, bigAgencyCode: st
     agencies,
     applications: one<{ n: number }>("select count(*) as n from applications").n,
     events: one<{ n: number }>("select count(*) as n from application_events").n,
+    correctingEvents: one<{ n: number }>("select count(*) as n from application_events where corrects_event_id is not null").n,
+    users: one<{ n: number }>("select count(*) as n from users").n,
+    reportVersions: one<{ n: number }>("select count(*) as n from report_versions").n,
+    publishingAgencies: one<{ n: number }>("select count(distinct agency_id) as n from report_versions").n,
     auditRows: one<{ n: number }>("select count(*) as n from audit_log").n,
     big: {
       code: bigAgencyCode,

@@ -1,19 +1,24 @@
+import { randomBytes } from "node:crypto";
+import { chainUnhashedAuditEntries } from "@/db/audit-chain";
 import { db, sqlite } from "@/db/client";
+import { hashPassword } from "@/lib/auth/password";
 import { addDays, todayInChina, type IsoDate, type WorkingCalendar } from "@/lib/calendar";
-import type { ReplyOutcome } from "@/lib/deadlines";
 import { computeFee } from "@/lib/fees";
 import type { ApplicantType } from "@/lib/identity";
 import type { LedgerStatus } from "@/lib/ledger/codes";
 import type { EventType, StoredEvent } from "@/lib/ledger/event-input";
-import { ledgerStatus } from "@/lib/ledger/status";
 import { maskApplicantName } from "@/lib/masking";
+import type { Role } from "@/db/schema";
 import { createAgency } from "@/lib/server/agencies";
 import { withSource } from "@/lib/server/context";
+import { publishReport, saveProactive, submitReport } from "@/lib/server/report-drafts";
 import { createUser } from "@/lib/server/users";
-// The bench writes its bulk data straight into the tables, so it needs the very same projection code
-// the data layer runs after every event (lib/server/internal): nothing else may compute the columns.
-import { evaluate, type ApplicationRow } from "@/lib/server/internal/applications";
+// The bench writes its bulk data straight into the tables, so it needs the very same code the data layer
+// runs for every row: the projection (`projectionOf`, as registration and import store it) and the search
+// index's bulk fill. Nothing else may compute those columns.
+import { projectionOf, type ApplicationRow } from "@/lib/server/internal/applications";
 import { loadWorkingCalendar } from "@/lib/server/internal/calendar";
+import { withSearchIndexDeferred } from "@/lib/server/internal/search-index";
 import {
   address,
   ADDRESSEES,
@@ -30,53 +35,53 @@ import {
   requestText,
   residentIdNumber,
 } from "./fake";
+import { BIG_AGENCY, sizeAgencies, type SizedAgency } from "./province";
 import { createRandom, type Random } from "@/lib/seeded-random";
 
-export type AgencySpec = { code: string; name: string; parentCode?: string; weight: number };
+/**
+ * The benchmark's data set (`npm run bench:data`, cli/bench/data.ts): a province's agencies with a realistic
+ * ledger each, the accounts that work in them, and the annual reports they published. Agencies, the
+ * accounts the benchmark signs in with, and every report go through the data layer; the applications, their
+ * events and audit rows are bulk-inserted (the data layer would take hours for a million registrations),
+ * with every stored projection computed by the data layer's own `projectionOf`.
+ */
 
-/** The agency that holds the bulk of the rows: the worst case for every per-agency query. */
-export const BIG_AGENCY: AgencySpec = { code: "jc-gov", name: "晋城市人民政府办公室", weight: 0 };
+export type DatasetOptions = {
+  seed: number;
+  agencies: number;
+  applications: number;
+  /** Share of all applications in the big agency (`jc-gov`). */
+  bigShare: number;
+  /** Receipt years: this many, ending with the current one (which runs up to today). */
+  years: number;
+};
 
-const OTHER_AGENCIES: AgencySpec[] = [
-  { code: "jc-zrzy", name: "晋城市自然资源局", parentCode: "jc-gov", weight: 14 },
-  { code: "jc-zjj", name: "晋城市住房和城乡建设局", parentCode: "jc-gov", weight: 12 },
-  { code: "cq-gov", name: "晋城市城区人民政府", parentCode: "jc-gov", weight: 11 },
-  { code: "zz-gov", name: "泽州县人民政府", parentCode: "jc-gov", weight: 10 },
-  { code: "jc-sthj", name: "晋城市生态环境局", parentCode: "jc-gov", weight: 6 },
-  { code: "gp-gov", name: "高平市人民政府", parentCode: "jc-gov", weight: 6 },
-  { code: "jc-gaj", name: "晋城市公安局", parentCode: "jc-gov", weight: 5 },
-  { code: "yc-gov", name: "阳城县人民政府", parentCode: "jc-gov", weight: 5 },
-  { code: "jc-scjg", name: "晋城市市场监督管理局", parentCode: "jc-gov", weight: 4 },
-  { code: "jc-czj", name: "晋城市财政局", parentCode: "jc-gov", weight: 4 },
-  { code: "qs-gov", name: "沁水县人民政府", parentCode: "jc-gov", weight: 4 },
-  { code: "lc-gov", name: "陵川县人民政府", parentCode: "jc-gov", weight: 3 },
-  { code: "jc-rsj", name: "晋城市人力资源和社会保障局", parentCode: "jc-gov", weight: 3 },
-  { code: "jc-jtj", name: "晋城市交通运输局", parentCode: "jc-gov", weight: 3 },
-  { code: "jc-nyj", name: "晋城市农业农村局", parentCode: "jc-gov", weight: 2 },
-  { code: "jc-jyj", name: "晋城市教育局", parentCode: "jc-gov", weight: 2 },
-  { code: "jc-wjw", name: "晋城市卫生健康委员会", parentCode: "jc-gov", weight: 2 },
-  { code: "jc-slj", name: "晋城市水务局", parentCode: "jc-gov", weight: 2 },
-  { code: "jc-yjj", name: "晋城市应急管理局", parentCode: "jc-gov", weight: 1 },
-];
+export const FULL_DATASET: DatasetOptions = { seed: 20261129, agencies: 500, applications: 1_000_000, bigShare: 0.15, years: 5 };
+/** `--small`: the same shape, fifty times smaller, for CI and for checking the scripts. */
+export const SMALL_DATASET: DatasetOptions = { seed: 20261129, agencies: 40, applications: 20_000, bigShare: 0.15, years: 5 };
 
-export type DatasetOptions = { total: number; bigAgencyRows: number; seed: number };
-export const DEFAULT_DATASET: DatasetOptions = { total: 200_000, bigAgencyRows: 180_000, seed: 20261129 };
+/** Requests grow year on year; the rate is per day, so the current year gets its share up to today. */
+const YEARLY_GROWTH = 0.12;
+/** A reply whose outcome was entered wrong and corrected with a reason. */
+const CORRECTED_REPLY_SHARE = 0.004;
+/** Every 500th report is published a second time as a correction (更正) of the first. */
+const CORRECTED_REPORT_EVERY = 500;
 
-/** Share of each receipt year (2026 up to today); requests grow year on year. */
-const YEAR_WEIGHTS: Record<string, number> = { "2021": 12, "2022": 14, "2023": 16, "2024": 18, "2025": 20, "2026": 20 };
-
-export type Clerk = { agencyId: number; userId: number; username: string; password: string };
+export type BenchAccount = { username: string; password: string; role: Role; agencyCode: string | null; agencyName: string | null; agencyRows: number | null };
 
 export type GenerationStats = {
   options: DatasetOptions;
+  today: IsoDate;
+  years: number[];
   applications: number;
-  /** Full runs of the deadline engine (reply-only timelines share one run per receipt date). */
-  engineEvaluations: number;
+  events: number;
+  correctedEvents: number;
+  staffAccounts: number;
+  reports: { published: number; corrections: number; refused: string[] };
   /** Applications whose engine status differs from the fate the generator meant (should be 0). */
   intendedMismatches: number;
-  seconds: { accounts: number; rows: number; total: number };
+  seconds: { agencies: number; accounts: number; rows: number; searchIndex: number; auditChain: number; reports: number; total: number };
 };
-
 /** Working days as an array, so "the n-th working day after d" is one lookup (the engine still decides every stored value). */
 class WorkingDays {
   private readonly days: IsoDate[] = [];
@@ -140,6 +145,8 @@ type Draft = {
   voided: boolean;
   intended: LedgerStatus;
   events: { type: EventType; occurredOn: IsoDate; details: Record<string, unknown> }[];
+  /** The reply's outcome was entered wrong and corrected afterwards (更正, with a reason): the outcome in force. */
+  correctedOutcome: string | null;
 };
 
 type Fate = "open" | "extension_pending" | "extended" | "consulting" | "awaiting_correction" | "awaiting_fee";
@@ -288,25 +295,15 @@ function activeChance(elapsed: number): number {
 }
 
 class Generator {
-  private readonly datesByYear = new Map<number, IsoDate[]>();
-
   constructor(
     private readonly random: Random,
     private readonly days: WorkingDays,
     private readonly today: IsoDate,
-  ) {
-    for (const year of Object.keys(YEAR_WEIGHTS).map(Number)) {
-      const dates: IsoDate[] = [];
-      for (let date = `${year}-01-01`; date <= `${year}-12-31` && date <= today; date = addDays(date, 1)) dates.push(date);
-      this.datesByYear.set(year, dates);
-    }
-  }
+  ) {}
 
   /** Offices take paper and in-person requests on working days; online ones arrive any day. */
-  private receipt(channel: string): { arrivedOn: IsoDate; receivedOn: IsoDate; reason: string | null } {
+  private receipt(channel: string, dates: readonly IsoDate[]): { arrivedOn: IsoDate; receivedOn: IsoDate; reason: string | null } {
     const { random, days, today } = this;
-    const dates = this.datesByYear.get(Number(random.weighted(YEAR_WEIGHTS)));
-    if (!dates) throw new Error("no dates for year");
     let arrivedOn = random.pick(dates);
     const online = channel === "online" || channel === "email";
     if (!online && !days.isWorking(arrivedOn)) {
@@ -320,10 +317,11 @@ class Generator {
     return { arrivedOn, receivedOn: arrivedOn, reason: null };
   }
 
-  draft(): Draft {
+  /** One application that arrived on one of `dates` (a month of the calendar). */
+  draft(dates: readonly IsoDate[]): Draft {
     const { random, days, today } = this;
     const channel = random.weighted(CHANNEL_WEIGHTS);
-    const { arrivedOn, receivedOn, reason } = this.receipt(channel);
+    const { arrivedOn, receivedOn, reason } = this.receipt(channel, dates);
     const applicantType = random.weighted(APPLICANT_TYPE_WEIGHTS);
     let applicantName: string;
     let idNumber: string | null = null;
@@ -381,6 +379,7 @@ class Generator {
       voided,
       intended,
       events,
+      correctedOutcome: events.at(-1)?.type === "replied" && random.chance(CORRECTED_REPLY_SHARE) ? random.weighted(REPLY_OUTCOME_WEIGHTS) : null,
     };
   }
 }
@@ -390,59 +389,184 @@ function timestamp(date: IsoDate, random: Random): string {
   return `${date}T0${random.int(0, 9)}:${String(random.int(0, 59)).padStart(2, "0")}:${String(random.int(0, 59)).padStart(2, "0")}.000Z`;
 }
 
-/** Agencies and one clerk per agency, created through the data layer as the CLI does. */
-async function createAccounts(specs: AgencySpec[]): Promise<Map<string, Clerk>> {
-  const clerks = new Map<string, Clerk>();
-  await withSource({ kind: "system" }, async () => {
-    for (const spec of specs) await createAgency({ code: spec.code, name: spec.name, parentCode: spec.parentCode ?? "" });
-    // Password hashing (scrypt) dominates; the thread pool runs the hashes side by side.
-    const created = await Promise.all(
-      specs.map((spec) =>
-        createUser({ username: `clerk.${spec.code}`, displayName: `经办人（${spec.name}）`, role: "clerk", agencyCode: spec.code }, { mustChangePassword: false }),
-      ),
-    );
-    specs.forEach((spec, i) => {
-      const user = created[i];
-      const agency = sqlite().prepare("select id from agencies where code = ?").get(spec.code) as { id: number } | undefined;
-      if (!user || !agency) throw new Error(`account set-up failed for ${spec.code}`);
-      clerks.set(spec.code, { agencyId: agency.id, userId: user.userId, username: user.username, password: user.password });
+/** Each agency's rows over the months of the receipt years, in proportion to the days and the year's rate (exact totals). */
+function monthlyPlan(agencies: readonly SizedAgency[], years: readonly number[], today: IsoDate): { dates: IsoDate[]; counts: number[] }[] {
+  const months: { dates: IsoDate[]; weight: number }[] = [];
+  for (const year of years) {
+    const rate = 1 + YEARLY_GROWTH * (year - (years[0] ?? year));
+    for (let month = 1; month <= 12; month++) {
+      const dates: IsoDate[] = [];
+      for (let date = `${year}-${String(month).padStart(2, "0")}-01`; date.startsWith(`${year}-${String(month).padStart(2, "0")}`) && date <= today; date = addDays(date, 1)) dates.push(date);
+      if (dates.length > 0) months.push({ dates, weight: dates.length * rate });
+    }
+  }
+  const weightSum = months.reduce((sum, month) => sum + month.weight, 0);
+  const counts = months.map(() => new Array<number>(agencies.length).fill(0));
+  agencies.forEach((agency, a) => {
+    const exact = months.map((month) => (agency.rows * month.weight) / weightSum);
+    const floors = exact.map(Math.floor);
+    let left = agency.rows - floors.reduce((sum, n) => sum + n, 0);
+    const order = exact.map((value, m) => ({ m, remainder: value - Math.floor(value) })).sort((x, y) => y.remainder - x.remainder || x.m - y.m);
+    for (const { m } of order) {
+      if (left === 0) break;
+      floors[m] = (floors[m] ?? 0) + 1;
+      left -= 1;
+    }
+    floors.forEach((n, m) => {
+      const row = counts[m];
+      if (row) row[a] = n;
     });
   });
-  return clerks;
-}
-
-function rowsPerAgency(options: DatasetOptions): Map<AgencySpec, number> {
-  const counts = new Map<AgencySpec, number>([[BIG_AGENCY, options.bigAgencyRows]]);
-  const rest = options.total - options.bigAgencyRows;
-  const totalWeight = OTHER_AGENCIES.reduce((sum, spec) => sum + spec.weight, 0);
-  let assigned = 0;
-  OTHER_AGENCIES.forEach((spec, i) => {
-    const n = i === OTHER_AGENCIES.length - 1 ? rest - assigned : Math.round((rest * spec.weight) / totalWeight);
-    counts.set(spec, n);
-    assigned += n;
-  });
-  return counts;
+  return months.map((month, m) => ({ dates: month.dates, counts: counts[m] ?? [] }));
 }
 
 /**
- * Fills the (empty, migrated) database: agencies and clerks through the data layer, then the
- * applications, their events and their audit rows in bulk, one transaction per agency. Every stored
- * projection (status, reply_due_on, due_provisional, extension_pending, concluded_on, outcome) comes
- * from `evaluate` + `ledgerStatus`, exactly as `refreshProjection` writes it.
+ * A password hash in the stored format that matches no password anyone knows: the bulk accounts exist (the
+ * admin's lists, the audit trail) but cannot sign in, and cost no scrypt run each.
  */
-export async function generateDataset(options: DatasetOptions, log: (line: string) => void): Promise<{ stats: GenerationStats; clerks: Map<string, Clerk> }> {
+function unusableHash(template: string): string {
+  const [scheme, n, r, p, salt, key] = template.split("$");
+  if (!scheme || !salt || !key) throw new Error("unexpected password hash format");
+  return [scheme, n, r, p, randomBytes(Buffer.from(salt, "base64").length).toString("base64"), randomBytes(Buffer.from(key, "base64").length).toString("base64")].join("$");
+}
+
+type Staff = { agencyId: number; clerkId: number; clerkName: string };
+
+/**
+ * The accounts: through the data layer (`createUser`, real passwords) those the benchmark signs in with — an
+ * admin, an auditor, the big agency's clerk and reviewer, and the clerks of the second largest, a middling
+ * and the smallest agency; in bulk one clerk and one reviewer for every other agency.
+ */
+async function createAccounts(agencies: readonly SizedAgency[], agencyIds: ReadonlyMap<string, number>): Promise<{ accounts: BenchAccount[]; staff: Map<string, Staff>; bulk: number }> {
+  const bySize = [...agencies].sort((a, b) => b.rows - a.rows);
+  const pickedAgencies = [bySize[0], bySize[1], bySize[Math.floor(bySize.length / 2)], bySize[bySize.length - 1]].filter((agency): agency is SizedAgency => agency !== undefined);
+  const specs: { username: string; displayName: string; role: Role; agency: SizedAgency | null }[] = [
+    { username: "admin.bench", displayName: "基准测试管理员", role: "admin", agency: null },
+    { username: "auditor.bench", displayName: "基准测试审计员", role: "auditor", agency: null },
+    ...[...new Set(pickedAgencies)].map((agency) => ({ username: `clerk.${agency.code}`, displayName: `经办人（${agency.name}）`, role: "clerk" as const, agency })),
+    { username: `reviewer.${BIG_AGENCY.code}`, displayName: `审核人（${BIG_AGENCY.name}）`, role: "reviewer", agency: agencies.find((agency) => agency.code === BIG_AGENCY.code) ?? null },
+  ];
+  // scrypt dominates; the thread pool runs the hashes side by side.
+  const created = await withSource({ kind: "system" }, () =>
+    Promise.all(specs.map((spec) => createUser({ username: spec.username, displayName: spec.displayName, role: spec.role, agencyCode: spec.agency?.code ?? "" }, { mustChangePassword: false }))),
+  );
+  const accounts = specs.map((spec, i) => ({
+    username: spec.username,
+    password: created[i]?.password ?? "",
+    role: spec.role,
+    agencyCode: spec.agency?.code ?? null,
+    agencyName: spec.agency?.name ?? null,
+    agencyRows: spec.agency?.rows ?? null,
+  }));
+
+  const connection = sqlite();
+  const template = await hashPassword(randomBytes(18).toString("base64"));
+  const insertUser = connection.prepare(
+    `insert into users (username, display_name, role, agency_id, password_hash, must_change_password, created_at, updated_at) values (?, ?, ?, ?, ?, 0, ?, ?)`,
+  );
+  const insertAudit = connection.prepare(
+    `insert into audit_log (at, actor_user_id, actor_name, action, entity, entity_id, agency_id, before, after, detail) values (?, null, 'system', 'user.create', 'user', ?, ?, null, ?, null)`,
+  );
+  const userId = connection.prepare("select id from users where username = ?").pluck();
+  const staff = new Map<string, Staff>();
+  let bulk = 0;
+  connection.transaction(() => {
+    const now = new Date().toISOString();
+    for (const agency of agencies) {
+      const agencyId = agencyIds.get(agency.code);
+      if (agencyId === undefined) throw new Error(`agency ${agency.code} missing`);
+      for (const role of ["clerk", "reviewer"] as const) {
+        const username = `${role}.${agency.code}`;
+        if (userId.get(username) !== undefined) continue;
+        const displayName = `${role === "clerk" ? "经办人" : "审核人"}（${agency.name}）`;
+        const id = Number(insertUser.run(username, displayName, role, agencyId, unusableHash(template), now, now).lastInsertRowid);
+        insertAudit.run(now, String(id), agencyId, JSON.stringify({ id, username, displayName, role, agencyId }));
+        bulk += 1;
+      }
+      const clerkName = `clerk.${agency.code}`;
+      staff.set(agency.code, { agencyId, clerkId: Number(userId.get(clerkName)), clerkName });
+    }
+  })();
+  // The bulk entries join the audit hash chain before the data layer appends to it again.
+  chainUnhashedAuditEntries(connection);
+  return { accounts, staff, bulk };
+}
+
+/** Table 二 of each finished year, as a clerk types it, and the report submitted and published. */
+async function publishReports(agencies: readonly SizedAgency[], years: readonly number[], random: Random, log: (line: string) => void): Promise<GenerationStats["reports"]> {
+  const result: GenerationStats["reports"] = { published: 0, corrections: 0, refused: [] };
+  const finished = years.filter((year) => year < Number(todayInChina().slice(0, 4)));
+  await withSource({ kind: "system" }, async () => {
+    for (const [index, agency] of agencies.entries()) {
+      const options = { agencyCode: agency.code };
+      let inForce = random.int(5, 60);
+      for (const year of finished) {
+        const issued = random.int(0, 8);
+        const abolished = random.int(0, Math.min(3, inForce));
+        inForce += issued - abolished;
+        try {
+          await saveProactive(
+            {
+              year,
+              regulationsIssued: 0,
+              regulationsAbolished: 0,
+              regulationsInForce: 0,
+              normativeDocumentsIssued: issued,
+              normativeDocumentsAbolished: abolished,
+              normativeDocumentsInForce: inForce,
+              licensing: random.int(0, 400),
+              penalties: random.int(0, 120),
+              enforcement: random.int(0, 10),
+              feesTenThousandYuan: 0,
+            },
+            options,
+          );
+          await submitReport({ year }, options);
+          await publishReport({ year }, options);
+          result.published += 1;
+          if ((result.published + result.corrections) % CORRECTED_REPORT_EVERY === 0) {
+            await publishReport({ year, correctionNote: "更正第一部分总体情况中的文字表述。" }, options);
+            result.corrections += 1;
+          }
+        } catch (error) {
+          result.refused.push(`${agency.code}/${year}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+      if ((index + 1) % 100 === 0) log(`  年度报告：${index + 1}/${agencies.length} 个机构`);
+    }
+  });
+  return result;
+}
+
+/**
+ * Fills an empty, migrated database (the data layer's connection, GONGKAI_DB). Returns what it made and the
+ * accounts with their passwords, for the caller to keep beside the database.
+ */
+export async function generateDataset(options: DatasetOptions, log: (line: string) => void): Promise<{ stats: GenerationStats; accounts: BenchAccount[] }> {
   const started = performance.now();
   const random = createRandom(options.seed);
   const today = todayInChina();
-  const specs = [BIG_AGENCY, ...OTHER_AGENCIES];
-  const clerks = await createAccounts(specs);
+  const thisYear = Number(today.slice(0, 4));
+  const years = Array.from({ length: options.years }, (_, i) => thisYear - options.years + 1 + i);
+  const agencies = sizeAgencies(random, options.agencies, options.applications, options.bigShare);
+  const connection = sqlite();
+  // A throw-away file being filled: no fsync per transaction (restored to FULL, as the app runs it, at the end).
+  connection.pragma("synchronous = OFF");
+
+  await withSource({ kind: "system" }, async () => {
+    for (const agency of agencies) await createAgency({ code: agency.code, name: agency.name, parentCode: agency.parentCode ?? "" });
+  });
+  const agencyIds = new Map((connection.prepare("select code, id from agencies").all() as { code: string; id: number }[]).map((row) => [row.code, row.id]));
+  const agenciesDone = performance.now();
+  log(`机构：${agencies.length} 个（${((agenciesDone - started) / 1000).toFixed(1)} s）`);
+
+  const { accounts, staff, bulk } = await createAccounts(agencies, agencyIds);
   const accountsDone = performance.now();
-  log(`机构与经办人账户：${specs.length} 个（${((accountsDone - started) / 1000).toFixed(1)} s）`);
+  log(`账户：${accounts.length} 个可登录的基准账户，另 ${bulk} 个经办人和审核人（${((accountsDone - agenciesDone) / 1000).toFixed(1)} s）`);
 
   const calendar = loadWorkingCalendar(db());
-  const days = new WorkingDays(calendar, "2020-12-01", addDays(today, 400));
+  const days = new WorkingDays(calendar, addDays(`${years[0]}-01-01`, -40), addDays(today, 400));
   const generator = new Generator(random, days, today);
-  const connection = sqlite();
   const insertApplication = connection.prepare(`insert into applications (
       id, agency_id, receipt_year, serial, tracking_number, channel, arrived_on, received_on, received_on_reason,
       applicant_type, applicant_name, id_number, phone, address, agent_name, agent_phone, description, form_wanted, notes,
@@ -454,149 +578,142 @@ export async function generateDataset(options: DatasetOptions, log: (line: strin
       @createdAt, @createdBy, @updatedAt)`);
   const insertEvent = connection.prepare(
     `insert into application_events (id, application_id, type, occurred_on, details, corrects_event_id, withdrawn, correction_reason, recorded_at, recorded_by)
-     values (?, ?, ?, ?, ?, null, 0, null, ?, ?)`,
+     values (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)`,
   );
   const insertAudit = connection.prepare(
-    `insert into audit_log (at, actor_user_id, actor_name, action, entity, entity_id, agency_id, before, after, detail) values (?, ?, ?, ?, 'application', ?, ?, null, ?, ?)`,
+    `insert into audit_log (at, actor_user_id, actor_name, action, entity, entity_id, agency_id, before, after, detail) values (?, ?, ?, ?, 'application', ?, ?, ?, ?, ?)`,
   );
   const firstId = (table: string) => ((connection.prepare(`select coalesce(max(id), 0) as n from ${table}`).get() as { n: number }).n ?? 0) + 1;
   let nextApplicationId = firstId("applications");
   let nextEventId = firstId("application_events");
 
-  const summary: GenerationStats = {
+  const stats: GenerationStats = {
     options,
+    today,
+    years,
     applications: 0,
-    engineEvaluations: 0,
+    events: 0,
+    correctedEvents: 0,
+    staffAccounts: accounts.length + bulk,
+    reports: { published: 0, corrections: 0, refused: [] },
     intendedMismatches: 0,
-    seconds: { accounts: (accountsDone - started) / 1000, rows: 0, total: 0 },
+    seconds: { agencies: (agenciesDone - started) / 1000, accounts: (accountsDone - agenciesDone) / 1000, rows: 0, searchIndex: 0, auditChain: 0, reports: 0, total: 0 },
   };
+  const serials = new Map<string, number>();
 
-  // A reply-only timeline's deadline depends on the receipt date alone: the engine runs once per date,
-  // and every 50th such application is evaluated again in full and compared.
-  const replyOnly = new Map<IsoDate, { replyDueOn: string | null; dueProvisional: boolean }>();
-  let replyOnlySeen = 0;
-
-  const project = (row: ApplicationRow, events: StoredEvent[]) => {
-    summary.engineEvaluations += 1;
-    const { report, extensionPending } = evaluate(row, events, calendar, null);
-    return {
-      status: ledgerStatus(report, row.voidedAt !== null),
-      replyDueOn: report.reply?.final.date ?? null,
-      dueProvisional: report.reply?.final.provisional ?? false,
-      extensionPending,
-      concludedOn: report.conclusion?.date ?? null,
-      outcome: report.conclusion?.outcome ?? null,
+  const insertOne = (agency: SizedAgency, draft: Draft) => {
+    const clerk = staff.get(agency.code);
+    if (!clerk) throw new Error(`no clerk for ${agency.code}`);
+    const receiptYear = Number(draft.receivedOn.slice(0, 4));
+    // Serial numbers follow the legal receipt date, gap-free per agency and year, as registration gives them.
+    const serialKey = `${clerk.agencyId}/${receiptYear}`;
+    const serial = (serials.get(serialKey) ?? 0) + 1;
+    serials.set(serialKey, serial);
+    const id = nextApplicationId++;
+    const createdAt = timestamp(draft.arrivedOn <= draft.receivedOn ? draft.receivedOn : draft.arrivedOn, random);
+    const lastEvent = draft.events.at(-1);
+    const row: ApplicationRow = {
+      id,
+      agencyId: clerk.agencyId,
+      receiptYear,
+      serial,
+      trackingNumber: `${receiptYear}-${String(serial).padStart(4, "0")}`,
+      externalNumber: null,
+      channel: draft.channel,
+      arrivedOn: draft.arrivedOn,
+      receivedOn: draft.receivedOn,
+      receivedOnReason: draft.receivedOnReason,
+      applicantType: draft.applicantType,
+      applicantName: draft.applicantName,
+      idNumber: draft.idNumber,
+      phone: draft.phone,
+      address: draft.address,
+      agentName: draft.agentName,
+      agentPhone: draft.agentPhone,
+      description: draft.description,
+      formWanted: draft.formWanted,
+      notes: draft.notes,
+      voidedAt: draft.voided ? timestamp(draft.receivedOn, random) : null,
+      voidReason: draft.voided ? "重复登记，作废" : null,
+      status: "open",
+      replyDueOn: null,
+      dueProvisional: false,
+      extensionPending: false,
+      concludedOn: null,
+      outcome: null,
+      createdAt,
+      createdBy: clerk.clerkId,
+      updatedAt: lastEvent ? timestamp(lastEvent.occurredOn, random) : createdAt,
     };
+    const stored: StoredEvent[] = [];
+    for (const event of draft.events) {
+      const details = { ...event.details };
+      // A consultation's answer names the consultation by its first row's id.
+      if (details.consultationId === "#0") details.consultationId = String(stored.find((e) => e.type === "consultation_sent")?.id);
+      stored.push({ id: nextEventId++, type: event.type, occurredOn: event.occurredOn, details, correctsEventId: null, withdrawn: false, correctionReason: null, recordedAt: timestamp(event.occurredOn, random), recordedBy: clerk.clerkId });
+    }
+    const reply = stored.at(-1);
+    if (draft.correctedOutcome && reply?.type === "replied") {
+      const noticed = addDays(reply.occurredOn, random.int(1, 20));
+      const recordedAt = timestamp(noticed > today ? today : noticed, random);
+      stored.push({ ...reply, id: nextEventId++, details: { ...reply.details, outcome: draft.correctedOutcome }, correctsEventId: reply.id, correctionReason: "答复结果登记有误，予以更正", recordedAt });
+      stats.correctedEvents += 1;
+    }
+
+    Object.assign(row, projectionOf(row, stored, calendar));
+    if (row.status !== draft.intended) stats.intendedMismatches += 1;
+
+    insertApplication.run({ ...row, dueProvisional: row.dueProvisional ? 1 : 0, extensionPending: row.extensionPending ? 1 : 0 });
+    const audit = (at: string, action: string, before: unknown, after: unknown, detail: string | null) =>
+      insertAudit.run(at, clerk.clerkId, clerk.clerkName, action, String(id), clerk.agencyId, before === null ? null : JSON.stringify(before), after === null ? null : JSON.stringify(after), detail);
+    audit(createdAt, "application.register", null, { trackingNumber: row.trackingNumber, receivedOn: row.receivedOn, applicantType: row.applicantType, applicantName: maskApplicantName(row.applicantName, draft.applicantType) }, null);
+    for (const event of stored) {
+      insertEvent.run(event.id, id, event.type, event.occurredOn, JSON.stringify(event.details), event.correctsEventId, event.correctionReason, event.recordedAt, clerk.clerkId);
+      if (event.correctsEventId === null) audit(event.recordedAt, "application.event", null, { event: { id: event.id, type: event.type, date: event.occurredOn } }, null);
+      else audit(event.recordedAt, "application.event_correct", { event: { id: event.correctsEventId } }, { event: { id: event.id, type: event.type, date: event.occurredOn } }, event.correctionReason);
+    }
+    if (row.voidedAt) audit(row.voidedAt, "application.void", null, null, row.voidReason);
+    stats.applications += 1;
+    stats.events += stored.length;
   };
 
-  for (const [spec, count] of rowsPerAgency(options)) {
-    const clerk = clerks.get(spec.code);
-    if (!clerk) throw new Error(`no clerk for ${spec.code}`);
-    const big = spec === BIG_AGENCY;
-    const drafts = Array.from({ length: count }, () => generator.draft());
-    // Serial numbers follow the legal receipt date, gap-free per year, as registration gives them.
-    const order = drafts.map((draft, i) => ({ draft, tie: i })).sort((a, b) => (a.draft.receivedOn < b.draft.receivedOn ? -1 : a.draft.receivedOn > b.draft.receivedOn ? 1 : a.tie - b.tie));
-    const serials = new Map<number, number>();
+  // Month by month, every agency's applications of the month in receipt order: ids interleave the agencies
+  // as they would in a shared database, so one agency's rows are spread over the whole table.
+  const plan = monthlyPlan(agencies, years, today);
+  let rowsDone = 0;
+  withSearchIndexDeferred(db(), () => {
+    for (const month of plan) {
+      const drafts: { agency: SizedAgency; draft: Draft; tie: number }[] = [];
+      month.counts.forEach((count, a) => {
+        const agency = agencies[a];
+        if (!agency) return;
+        for (let i = 0; i < count; i++) drafts.push({ agency, draft: generator.draft(month.dates), tie: random.next() });
+      });
+      drafts.sort((x, y) => (x.draft.receivedOn < y.draft.receivedOn ? -1 : x.draft.receivedOn > y.draft.receivedOn ? 1 : x.tie - y.tie));
+      connection.transaction(() => {
+        for (const { agency, draft } of drafts) insertOne(agency, draft);
+      })();
+      if (month.dates[0]?.endsWith("-12-01") || month === plan.at(-1)) log(`  ${month.dates[0]?.slice(0, 4)} 年底：${stats.applications} 件（${((performance.now() - accountsDone) / 1000).toFixed(1)} s）`);
+    }
+    rowsDone = performance.now();
+  });
+  const indexDone = performance.now();
+  stats.seconds.rows = (rowsDone - accountsDone) / 1000;
+  stats.seconds.searchIndex = (indexDone - rowsDone) / 1000;
+  log(`检索索引：一条语句 ${stats.seconds.searchIndex.toFixed(1)} s`);
+  // The applications' audit entries were written around `recordAudit`: chain them (db/audit-chain.ts), as
+  // the app would have, before the reports' entries are appended through it.
+  const chained = chainUnhashedAuditEntries(connection);
+  const chainDone = performance.now();
+  stats.seconds.auditChain = (chainDone - indexDone) / 1000;
+  log(`审计哈希链：${chained} 条（${stats.seconds.auditChain.toFixed(1)} s）`);
 
-    connection.transaction(() => {
-      for (const { draft } of order) {
-        const receiptYear = Number(draft.receivedOn.slice(0, 4));
-        const serial = (serials.get(receiptYear) ?? 0) + 1;
-        serials.set(receiptYear, serial);
-        const id = nextApplicationId++;
-        const createdAt = timestamp(draft.arrivedOn <= draft.receivedOn ? draft.receivedOn : draft.arrivedOn, random);
-        const lastEvent = draft.events.at(-1);
-        const row: ApplicationRow = {
-          id,
-          agencyId: clerk.agencyId,
-          receiptYear,
-          serial,
-          trackingNumber: `${receiptYear}-${String(serial).padStart(4, "0")}`,
-          externalNumber: null,
-          channel: draft.channel,
-          arrivedOn: draft.arrivedOn,
-          receivedOn: draft.receivedOn,
-          receivedOnReason: draft.receivedOnReason,
-          applicantType: draft.applicantType,
-          applicantName: draft.applicantName,
-          idNumber: draft.idNumber,
-          phone: draft.phone,
-          address: draft.address,
-          agentName: draft.agentName,
-          agentPhone: draft.agentPhone,
-          description: draft.description,
-          formWanted: draft.formWanted,
-          notes: draft.notes,
-          voidedAt: draft.voided ? timestamp(draft.receivedOn, random) : null,
-          voidReason: draft.voided ? "重复登记，作废" : null,
-          status: "open",
-          replyDueOn: null,
-          dueProvisional: false,
-          extensionPending: false,
-          concludedOn: null,
-          outcome: null,
-          createdAt,
-          createdBy: clerk.userId,
-          updatedAt: lastEvent ? timestamp(lastEvent.occurredOn, random) : createdAt,
-        };
-        const stored: StoredEvent[] = [];
-        for (const event of draft.events) {
-          const eventId = nextEventId++;
-          const details = { ...event.details };
-          // A consultation's answer names the consultation by its first row's id.
-          if (details.consultationId === "#0") details.consultationId = String(stored.find((e) => e.type === "consultation_sent")?.id);
-          stored.push({ id: eventId, type: event.type, occurredOn: event.occurredOn, details, correctsEventId: null, withdrawn: false, correctionReason: null, recordedAt: timestamp(event.occurredOn, random), recordedBy: clerk.userId });
-        }
+  stats.reports = await publishReports(agencies, years, random, log);
+  stats.seconds.reports = (performance.now() - chainDone) / 1000;
+  log(`年度报告：发布 ${stats.reports.published} 份，更正 ${stats.reports.corrections} 份，被拒 ${stats.reports.refused.length} 份（${stats.seconds.reports.toFixed(1)} s）`);
 
-        let projection: ReturnType<typeof project>;
-        const only = stored.length === 1 ? stored[0] : undefined;
-        if (only?.type === "replied" && !row.voidedAt) {
-          replyOnlySeen += 1;
-          const known = replyOnly.get(row.receivedOn);
-          if (!known || replyOnlySeen % 50 === 0) {
-            projection = project(row, stored);
-            if (projection.concludedOn !== only.occurredOn || projection.outcome !== only.details.outcome || projection.status !== "concluded" || projection.extensionPending) {
-              throw new Error(`engine disagrees with a reply-only timeline (${row.trackingNumber})`);
-            }
-            if (known && (known.replyDueOn !== projection.replyDueOn || known.dueProvisional !== projection.dueProvisional)) {
-              throw new Error(`reply deadline depends on more than the receipt date (${row.trackingNumber})`);
-            }
-            replyOnly.set(row.receivedOn, { replyDueOn: projection.replyDueOn, dueProvisional: projection.dueProvisional });
-          } else {
-            projection = { ...known, status: "concluded", extensionPending: false, concludedOn: only.occurredOn, outcome: only.details.outcome as ReplyOutcome };
-          }
-        } else {
-          projection = project(row, stored);
-        }
-        if (projection.status !== draft.intended) summary.intendedMismatches += 1;
-        Object.assign(row, projection);
-
-        insertApplication.run({ ...row, dueProvisional: row.dueProvisional ? 1 : 0, extensionPending: row.extensionPending ? 1 : 0 });
-        insertAudit.run(
-          createdAt,
-          clerk.userId,
-          clerk.username,
-          "application.register",
-          String(id),
-          clerk.agencyId,
-          JSON.stringify({ trackingNumber: row.trackingNumber, receivedOn: row.receivedOn, applicantType: row.applicantType, applicantName: maskApplicantName(row.applicantName, draft.applicantType) }),
-          null,
-        );
-        for (const event of stored) {
-          insertEvent.run(event.id, id, event.type, event.occurredOn, JSON.stringify(event.details), event.recordedAt, clerk.userId);
-          insertAudit.run(event.recordedAt, clerk.userId, clerk.username, "application.event", String(id), clerk.agencyId, JSON.stringify({ event: { id: event.id, type: event.type, date: event.occurredOn } }), null);
-        }
-        if (row.voidedAt) insertAudit.run(row.voidedAt, clerk.userId, clerk.username, "application.void", String(id), clerk.agencyId, null, row.voidReason);
-
-        summary.applications += 1;
-      }
-    })();
-    if (big) log(`${spec.name}：${count} 件（${((performance.now() - accountsDone) / 1000).toFixed(1)} s）`);
-  }
+  connection.pragma("synchronous = FULL");
   connection.pragma("wal_checkpoint(TRUNCATE)");
-
-  const finished = performance.now();
-  summary.seconds.rows = (finished - accountsDone) / 1000;
-  summary.seconds.total = (finished - started) / 1000;
-  return { stats: summary, clerks };
+  stats.seconds.total = (performance.now() - started) / 1000;
+  return { stats, accounts };
 }

@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 
-export type Stats = { n: number; median: number; p95: number; min: number; max: number; mean: number };
+export type Stats = { n: number; median: number; p90: number; p95: number; p99: number; min: number; max: number; mean: number };
 
 /** Nearest-rank percentiles over the samples, in milliseconds. */
 export function stats(samples: readonly number[]): Stats {
@@ -12,7 +12,9 @@ export function stats(samples: readonly number[]): Stats {
   return {
     n: sorted.length,
     median,
+    p90: rank(0.9),
     p95: rank(0.95),
+    p99: rank(0.99),
     min: sorted[0] as number,
     max: sorted[sorted.length - 1] as number,
     mean: sorted.reduce((sum, value) => sum + value, 0) / sorted.length,

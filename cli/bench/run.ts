@@ -1,114 +1,152 @@
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import Database from "better-sqlite3";
-import type { CaseResult } from "./report";
+import { defaultDataPath, readBenchData, type BenchData } from "./data-file";
+import type { CaseResult, WithIndexes } from "./report";
 
 /**
- * `npm run bench`: builds a throw-away database with 200,000 applications, times the ledger's data-layer
- * functions on it as a signed-in clerk of the largest agency, prints the figures and rewrites
- * docs/performance.md with them.
+ * `npm run bench`: every benchmark, each beside its floor measured in the same run, on a working copy of the
+ * `bench:data` database (made first when it is missing or older than the migrations); writes
+ * docs/performance.md on a full run.
  *
- *   --db FILE         reuse (or keep) this database instead of a fresh one in the temp directory
- *   --keep            keep the temp database afterwards (its path is printed)
- *   --rows N          total applications (default 200000; 90 % in the big agency)
- *   --iterations N    timed runs per list case (default 30, after 3 warm-up runs)
- *   --no-write        print only; leave docs/performance.md alone
- *   --no-report-scale skip the annual report at 1,000,000 applications (report-scale.ts)
- *   --import-rows N   rows of the ledger-import case (default 100000; 0 leaves it out)
- *   --import-runs N   timed imports (default 3), each into a new agency
+ *   --data FILE          the bench:data database (default data/bench/gongkai-1m.db; with --small gongkai-small.db)
+ *   --small              the small data set and short runs, to check the scripts; prints, writes no file unless --out
+ *   --only LIST          some of: list,report,http,load,write,indexes (comma-separated; default all). `indexes` runs
+ *                        list, report, http and write (those also asked for) again with the indexes of indexes.ts
+ *   --out FILE           the Markdown file (default docs/performance.md on a full run, none otherwise)
+ *   --app DIR            the private production build for the HTTP benchmarks (default <tmp>/gongkai-bench-app)
+ *   --reuse-build        keep the build already in --app instead of copying and building again
+ *   --port N             the server's port (default: a free one)
+ *   --iterations N       timed runs of each in-process case (default 30)
+ *   --http-seconds N     each HTTP case (default 10, after 2 s of warm-up)
+ *   --connections N      HTTP cases (default 10)
+ *   --load-seconds N     the mixed load of issue 6 (default 60)
+ *   --load-connections N (default 50)
+ *   --import-rows N      the ledger import (default 100000)
+ *   --import-runs N      (default 3)
+ *   --server-node-options=…   NODE_OPTIONS for next start (e.g. --server-node-options=--max-old-space-size=256), to try memory settings
+ *   --keep               keep the working copy of the database (its path is printed)
  */
-/** The benchmark writes (a clerk, 210 registrations): only ever into a database it generated itself. */
-function isBenchDatabase(file: string): boolean {
-  try {
-    const probe = new Database(file, { readonly: true, fileMustExist: true });
-    try {
-      return probe.prepare("select 1 from users where username = 'clerk.jc-gov'").get() !== undefined;
-    } finally {
-      probe.close();
-    }
-  } catch {
-    return false;
-  }
-}
+const GROUPS = ["list", "report", "http", "load", "write", "indexes"] as const;
+type Group = (typeof GROUPS)[number];
 
 const { values: args } = parseArgs({
   options: {
-    db: { type: "string" },
+    data: { type: "string" },
+    small: { type: "boolean", default: false },
+    only: { type: "string" },
+    out: { type: "string" },
+    app: { type: "string" },
+    "reuse-build": { type: "boolean", default: false },
+    port: { type: "string" },
+    iterations: { type: "string" },
+    "http-seconds": { type: "string" },
+    connections: { type: "string" },
+    "load-seconds": { type: "string" },
+    "load-connections": { type: "string" },
+    "import-rows": { type: "string" },
+    "import-runs": { type: "string" },
+    "server-node-options": { type: "string" },
     keep: { type: "boolean", default: false },
-    rows: { type: "string" },
-    iterations: { type: "string", default: "30" },
-    "no-write": { type: "boolean", default: false },
-    "no-report-scale": { type: "boolean", default: false },
-    "import-rows": { type: "string", default: "100000" },
-    "import-runs": { type: "string", default: "3" },
   },
 });
 
+const small = args.small;
+const number = (value: string | undefined, fallback: number, name: string): number => {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} 应为非负数`);
+  return n;
+};
+const groups = new Set<Group>(
+  args.only
+    ? args.only.split(",").map((name) => {
+        const group = name.trim() as Group;
+        if (!GROUPS.includes(group)) throw new Error(`--only：${name} 不是 ${GROUPS.join("、")} 之一`);
+        return group;
+      })
+    : GROUPS,
+);
+const settings = {
+  iterations: Math.max(5, number(args.iterations, small ? 10 : 30, "--iterations")),
+  httpSeconds: number(args["http-seconds"], small ? 2 : 10, "--http-seconds"),
+  warmUpSeconds: small ? 1 : 2,
+  connections: number(args.connections, 10, "--connections"),
+  loadSeconds: number(args["load-seconds"], small ? 10 : 60, "--load-seconds"),
+  loadConnections: number(args["load-connections"], 50, "--load-connections"),
+  importRows: number(args["import-rows"], small ? 2000 : 100_000, "--import-rows"),
+  importRuns: Math.max(1, number(args["import-runs"], small ? 1 : 3, "--import-runs")),
+  reportPicks: small ? 10 : 30,
+};
+const fullRun = !small && groups.size === GROUPS.length;
+const outFile = args.out ? path.resolve(args.out) : fullRun ? path.join(process.cwd(), "docs", "performance.md") : null;
+const log = (line: string) => console.log(line);
+
+// ── the data set ──────────────────────────────────────────────────────────
+const dataPath = path.resolve(args.data ?? defaultDataPath(small));
 const appDatabase = path.resolve(process.env.GONGKAI_DB ?? "data/gongkai.db");
-if (args.db !== undefined && path.resolve(args.db) === appDatabase) {
-  console.error(`${args.db} 是应用的数据库：基准测试只使用自己生成的数据库。`);
+if (dataPath === appDatabase) {
+  console.error(`${dataPath} 是应用的数据库：基准测试只使用 bench:data 生成的数据库。`);
   process.exit(1);
 }
-const reuse = args.db !== undefined && fs.existsSync(args.db);
-if (reuse && !isBenchDatabase(path.resolve(args.db as string))) {
-  console.error(`${args.db} 不是基准测试生成的数据库（没有账户 clerk.jc-gov）：为免改动真实数据，拒绝沿用。`);
-  process.exit(1);
+let known = readBenchData(dataPath);
+if ("problem" in known) {
+  log(`基准数据需要重新生成（${known.problem}）……`);
+  execFileSync(
+    process.execPath,
+    [path.join("node_modules", "tsx", "dist", "cli.mjs"), "--tsconfig", "cli/tsconfig.json", path.join("cli", "bench", "data.ts"), "--out", dataPath, "--force", ...(small ? ["--small"] : [])],
+    { stdio: "inherit" },
+  );
+  known = readBenchData(dataPath);
+  if ("problem" in known) throw new Error(known.problem);
 }
-const workDir = args.db ? null : fs.mkdtempSync(path.join(os.tmpdir(), "gongkai-bench-"));
-const databasePath = path.resolve(args.db ?? path.join(workDir ?? os.tmpdir(), "gongkai.db"));
-// The throw-away database goes away however the run ends, unless asked to keep it.
+const benchData: BenchData = known.data;
+
+// Every benchmark works on a copy: the writes (registrations, imports, sessions) never touch the generated file.
+const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "gongkai-bench-"));
+const databasePath = path.join(workDir, "gongkai.db");
 process.on("exit", () => {
-  if (workDir && !args.keep) fs.rmSync(workDir, { recursive: true, force: true });
+  if (!args.keep) fs.rmSync(workDir, { recursive: true, force: true });
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(130));
+log(`复制基准数据 ${dataPath} → ${databasePath}`);
+fs.copyFileSync(dataPath, databasePath);
 // The data layer reads its configuration on first use: settle it before importing anything of it.
 process.env.GONGKAI_DB = databasePath;
 
-const { closeDatabase, migrateDatabase, sqlite } = await import("@/db/client");
+const { closeDatabase, sqlite } = await import("@/db/client");
 const { withSource } = await import("@/lib/server/context");
 const { AccessError } = await import("@/lib/server/errors");
-const { createUser } = await import("@/lib/server/users");
 const { signInWithPassword } = await import("@/lib/server/sign-in");
 const ledger = await import("@/lib/server/ledger");
 const { todayInChina } = await import("@/lib/calendar");
 const { ledgerStatus } = await import("@/lib/ledger/status");
-const { BIG_AGENCY, DEFAULT_DATASET, generateDataset } = await import("./generate");
+const { LEDGER_PAGE_SIZE } = await import("@/lib/ledger/list-filter");
+const { BIG_AGENCY } = await import("./province");
 const { describeDataset } = await import("./dataset");
 const { captureStatements, explain, measure } = await import("./measure");
 const { registrationInput } = await import("./registration");
-const { renderReport, renderTable, machineInfo, TARGETS } = await import("./report");
-const { renderReportScale, runReportScaleBench } = await import("./report-scale");
+const { renderReport, machineInfo, TARGETS } = await import("./report");
+const { runReportScaleBench } = await import("./report-scale");
 const { createRandom } = await import("@/lib/seeded-random");
 const { benchImport } = await import("./import");
-
-const log = (line: string) => console.log(line);
-const iterations = Math.max(5, Number(args.iterations) || 30);
-const totalRows = args.rows ? Number(args.rows) : DEFAULT_DATASET.total;
-if (!Number.isInteger(totalRows) || totalRows < 2000) throw new Error("--rows 应为不小于 2000 的整数");
-const options = { ...DEFAULT_DATASET, total: totalRows, bigAgencyRows: Math.round(totalRows * (DEFAULT_DATASET.bigAgencyRows / DEFAULT_DATASET.total)) };
-
-log(`数据库：${databasePath}${reuse ? "（沿用已有数据）" : ""}`);
-migrateDatabase();
-
-let generation: Awaited<ReturnType<typeof generateDataset>>["stats"] | null = null;
-if (!reuse) {
-  log(`生成数据：${options.total} 件申请，其中 ${options.bigAgencyRows} 件属于「${BIG_AGENCY.name}」……`);
-  generation = (await generateDataset(options, log)).stats;
-  log(`生成完成：${generation.seconds.total.toFixed(1)} s（其中账户 ${generation.seconds.accounts.toFixed(1)} s）；引擎计算 ${generation.engineEvaluations} 次，状态与预期不同 ${generation.intendedMismatches} 件`);
-}
+const { commitFloor } = await import("./floors");
+const { applyProposedIndexes, objectSizes } = await import("./indexes");
 
 const connection = sqlite();
 const today = todayInChina();
 const dataset = describeDataset(connection, BIG_AGENCY.code, today);
+const account = (username: string) => {
+  const found = benchData.accounts.find((entry) => entry.username === username);
+  if (!found) throw new Error(`account ${username} is not in the bench data`);
+  return found;
+};
+const bigClerk = account(`clerk.${BIG_AGENCY.code}`);
 
-// A real clerk of the big agency, created and signed in through the data layer, as a web request would be.
-const username = `clerk.bench.${Date.now().toString(36)}`;
-const { password } = await withSource({ kind: "system" }, () =>
-  createUser({ username, displayName: "基准测试经办人", role: "clerk", agencyCode: BIG_AGENCY.code }, { mustChangePassword: false }),
-);
-const signedIn = await signInWithPassword({ username, password });
+// The big agency's clerk, signed in through the data layer with the generated password, as a web request would be.
+const signedIn = await signInWithPassword({ username: bigClerk.username, password: bigClerk.password });
 if (!signedIn.ok) throw new Error("the benchmark clerk could not sign in");
 const sessionId = signedIn.sessionId;
 const asClerk = <T>(work: () => Promise<T>) =>
@@ -129,12 +167,10 @@ const maxId = (connection.prepare("select max(id) as n from applications where a
 let checked = 0;
 let mismatches = 0;
 await asClerk(async () => {
-  while (checked < 300) {
+  while (checked < (small ? 100 : 300)) {
     const id = sampleRandom.int(1, maxId);
-    const exists = connection.prepare("select 1 from applications where id = ? and agency_id = ?").get(id, dataset.big.agencyId);
-    if (!exists) continue;
-    const detail = await ledger.getApplication(id);
-    const { application: stored, report, inForce } = detail;
+    if (!connection.prepare("select 1 from applications where id = ? and agency_id = ?").get(id, dataset.big.agencyId)) continue;
+    const { application: stored, report, inForce } = await ledger.getApplication(id);
     const types = inForce.map((event) => event.type);
     const expected = {
       status: ledgerStatus(report, stored.voidedAt !== null),
@@ -161,11 +197,15 @@ await asClerk(async () => {
 });
 log(`一致性抽查：${checked} 件经 getApplication 重新计算，不一致 ${mismatches} 件`);
 
-const listCases: { key: string; label: string; filter: Record<string, string> }[] = [
+const lastYear = Number(today.slice(0, 4)) - 1;
+// Page 2000 (rows 99,951–100,000) at full size; as deep as the big agency allows on a small data set.
+const deepPage = Math.min(2000, Math.max(1, Math.floor(dataset.big.rows / (2 * LEDGER_PAGE_SIZE))));
+const thousands = (value: number) => value.toLocaleString("en-US");
+const ledgerCases: { key: string; label: string; filter: Record<string, string> }[] = [
   { key: "none", label: "no filter (default sort: received, newest first)", filter: {} },
   { key: "status_open", label: "status=open", filter: { status: "open" } },
   { key: "status_concluded", label: "status=concluded", filter: { status: "concluded" } },
-  { key: "year", label: "year=2024", filter: { year: "2024" } },
+  { key: "year", label: `year=${lastYear}`, filter: { year: String(lastYear) } },
   { key: "type_person", label: "applicantType=natural_person (≈91 %)", filter: { applicantType: "natural_person" } },
   { key: "type_enterprise", label: "applicantType=commercial_enterprise (≈4.5 %)", filter: { applicantType: "commercial_enterprise" } },
   { key: "outcome_granted", label: "outcome=granted (≈39 %)", filter: { outcome: "granted" } },
@@ -177,82 +217,181 @@ const listCases: { key: string; label: string; filter: Record<string, string> }[
   { key: "q_short", label: `q=two-character name (${dataset.probes.shortName})`, filter: { q: dataset.probes.shortName } },
   { key: "q_word", label: `q=content word (${dataset.probes.contentWord})`, filter: { q: dataset.probes.contentWord } },
   { key: "sort_due", label: "sort=due_asc", filter: { sort: "due_asc" } },
-  { key: "deep_page", label: "page=2000 (rows 99,951–100,000, no filter)", filter: { page: "2000" } },
+  { key: "deep_page", label: `page=${deepPage} (rows ${thousands((deepPage - 1) * LEDGER_PAGE_SIZE + 1)}–${thousands(deepPage * LEDGER_PAGE_SIZE)}, no filter)`, filter: { page: String(deepPage) } },
 ];
 
 const loadBefore = os.loadavg();
 const results: CaseResult[] = [];
-const print = (result: CaseResult) => log(renderTable([result], { header: results.length === 1 }).trimEnd());
 
-for (const testCase of listCases) {
-  let total = 0;
-  const result = await asClerk(async () => {
-    const timing = await measure(iterations, 3, async () => {
-      const page = await ledger.listApplications(testCase.filter);
-      total = page.total;
+/** The data layer in-process, each filter as the big agency's clerk: the floor under the HTTP figures. */
+async function listCases(): Promise<CaseResult[]> {
+  log(`\n台账列表（数据层，进程内）：「${dataset.big.name}」${dataset.big.rows} 件，每项 ${settings.iterations} 次`);
+  const out: CaseResult[] = [];
+  for (const testCase of ledgerCases) {
+    let total = 0;
+    const result = await asClerk(async () => {
+      const timing = await measure(settings.iterations, 3, async () => {
+        total = (await ledger.listApplications(testCase.filter)).total;
+      });
+      const statements = await captureStatements(connection, () => ledger.listApplications(testCase.filter));
+      const explained = statements.filter((statement) => /from "applications"/.test(statement.sql)).map((statement) => explain(connection, statement));
+      return { timing, explained };
     });
-    const statements = await captureStatements(connection, () => ledger.listApplications(testCase.filter));
-    const explained = statements.filter((statement) => /from "applications"/.test(statement.sql)).map((statement) => explain(connection, statement));
-    return { timing, explained };
-  });
-  results.push({ kind: "list", key: testCase.key, label: `listApplications ${testCase.label}`, target: TARGETS.list, stats: result.timing, rows: total, statements: result.explained });
-  print(results.at(-1) as CaseResult);
+    out.push({ kind: "list", key: testCase.key, label: `listApplications ${testCase.label}`, target: TARGETS.list, stats: result.timing, rows: total, statements: result.explained });
+    log(`  ${testCase.label}: ${total} 件，中位数 ${result.timing.median.toFixed(1)} ms`);
+  }
+  const workbench = await asClerk(() => measure(Math.max(settings.iterations, 50), 3, () => ledger.workbenchCounts()));
+  out.push({ kind: "other", key: "workbench", label: "workbenchCounts()", target: TARGETS.list, stats: workbench, rows: null, statements: [] });
+  return out;
 }
 
-const workbench = await asClerk(() => measure(Math.max(iterations, 50), 3, () => ledger.workbenchCounts()));
-results.push({ kind: "other", key: "workbench", label: "workbenchCounts()", target: TARGETS.list, stats: workbench, rows: null, statements: [] });
-print(results.at(-1) as CaseResult);
-
-const registrationRandom = createRandom(11);
-const registrations = 200;
-const register = await asClerk(() => measure(registrations, 10, async () => ledger.registerApplication(registrationInput(registrationRandom, today))));
-results.push({ kind: "register", key: "register", label: `registerApplication (${registrations} after 10 warm-up)`, target: TARGETS.register, stats: register, rows: null, statements: [] });
-print(results.at(-1) as CaseResult);
-
-const importRows = Number(args["import-rows"]);
-if (Number.isInteger(importRows) && importRows > 0) {
-  log(`\n台账导入：${importRows} 行的 CSV，每次导入一个新机构……`);
-  const imported = await benchImport({ rows: importRows, runs: Math.max(1, Number(args["import-runs"]) || 3), today, log });
-  const size = `${(imported.bytes / 2 ** 20).toFixed(1)} MiB`;
-  results.push({ kind: "import", key: "import_dry_run", label: `importLedgerFile --dry-run: ${importRows.toLocaleString("en-US")}-row CSV (${size}), read and checked, nothing written`, target: TARGETS.import, stats: imported.dryRun, rows: importRows, statements: [] });
-  print(results.at(-1) as CaseResult);
-  results.push({ kind: "import", key: "import", label: `importLedgerFile: ${importRows.toLocaleString("en-US")}-row CSV (${size}) into a new agency, one transaction`, target: TARGETS.import, stats: imported.write, rows: importRows, statements: [] });
-  print(results.at(-1) as CaseResult);
-  const xlsxSize = `${(imported.xlsx.bytes / 2 ** 20).toFixed(1)} MiB`;
-  results.push({ kind: "import", key: "export_xlsx", label: `exportApplications xlsx: the ${importRows.toLocaleString("en-US")} rows streamed to a file (${xlsxSize})`, target: TARGETS.import, stats: imported.xlsx.exported, rows: importRows, statements: [] });
-  print(results.at(-1) as CaseResult);
-  results.push({ kind: "import", key: "import_xlsx", label: `importLedgerFile: that XLSX into a new agency`, target: TARGETS.import, stats: imported.xlsx.imported, rows: importRows, statements: [] });
-  print(results.at(-1) as CaseResult);
+async function reportCases() {
+  log("");
+  const result = await runReportScaleBench({ databasePath, picks: settings.reportPicks, runs: 5, bigAgency: BIG_AGENCY.code, log });
+  log(`  generateAnnualReport 中位数 ${result.report.median.toFixed(2)} ms；汇总 ${result.figuresOnly.median.toFixed(2)} ms；sqlite3 ${result.floor?.median.toFixed(2) ?? "–"} ms`);
+  return result;
 }
 
-let reportScale = "";
-if (!args["no-report-scale"]) {
-  log("\n年度报告：100 万件申请、500 个机构、5 年……");
-  const scale = await runReportScaleBench({ iterations, log });
-  reportScale = renderReportScale(scale);
-  log(reportScale);
-  results.push({ kind: "other", key: "report_scale", label: "generateAnnualReport at 1,000,000 applications (one agency-year)", target: TARGETS.list, stats: scale.report, rows: null, statements: [] });
+let build: { dir: string; built: boolean; seconds: number } | null = null;
+async function httpCases(options: { ledger: boolean; loadSeconds: number }) {
+  const { prepareApp, freePort } = await import("./http/app");
+  const { runHttpBench } = await import("./http/bench");
+  log("");
+  build ??= prepareApp({ root: process.cwd(), dir: path.resolve(args.app ?? path.join(os.tmpdir(), "gongkai-bench-app")), reuse: args["reuse-build"], log });
+  const staffNames = benchData.accounts.filter((entry) => entry.role === "clerk" || entry.role === "reviewer").map((entry) => entry.username);
+  const applicationIds: Record<string, number[]> = {};
+  const idRandom = createRandom(5);
+  for (const username of staffNames) {
+    const agencyId = (connection.prepare("select agency_id from users where username = ?").pluck().get(username) as number | undefined) ?? 0;
+    const ids = connection.prepare("select id from applications where agency_id = ?").pluck().all(agencyId) as number[];
+    applicationIds[username] = Array.from({ length: Math.min(500, ids.length) }, () => idRandom.pick(ids));
+  }
+  const published = connection.prepare("select distinct a.code as code, v.year as year from report_versions v join agencies a on a.id = v.agency_id order by a.code, v.year").all() as { code: string; year: number }[];
+  if (published.length === 0) throw new Error("the bench data has no published report");
+  return runHttpBench(
+    {
+      clerk: bigClerk,
+      staff: staffNames.map(account),
+      ledgerCases,
+      measureLedger: options.ledger,
+      reportPath: `/reports/${BIG_AGENCY.code}/${lastYear}`,
+      published,
+      applicationIds,
+      reportYear: lastYear,
+    },
+    {
+      dir: build.dir,
+      port: args.port ? number(args.port, 0, "--port") : await freePort(),
+      databasePath,
+      seconds: settings.httpSeconds,
+      warmUpSeconds: settings.warmUpSeconds,
+      connections: settings.connections,
+      loadSeconds: options.loadSeconds,
+      loadConnections: settings.loadConnections,
+      nodeOptions: args["server-node-options"] ?? null,
+      log,
+    },
+  );
 }
 
-const report = renderReport({
+async function registrationCase(registrations: number): Promise<CaseResult> {
+  const registrationRandom = createRandom(11);
+  log(`\n登记：${registrations} 件`);
+  const register = await asClerk(() => measure(registrations, 10, async () => ledger.registerApplication(registrationInput(registrationRandom, today))));
+  return { kind: "register", key: "register", label: `registerApplication (${registrations} after 10 warm-up)`, target: TARGETS.register, stats: register, rows: null, statements: [] };
+}
+
+function importResults(bench: Awaited<ReturnType<typeof benchImport>>): CaseResult[] {
+  const size = `${(bench.bytes / 2 ** 20).toFixed(1)} MiB`;
+  const rows = bench.rows.toLocaleString("en-US");
+  return [
+    { kind: "import", key: "import_dry_run", label: `importLedgerFile --dry-run: ${rows}-row CSV (${size}), read and checked, nothing written`, target: TARGETS.import, stats: bench.dryRun, rows: bench.rows, statements: [] },
+    { kind: "import", key: "import", label: `importLedgerFile: ${rows}-row CSV (${size}) into a new agency, one transaction`, target: TARGETS.import, stats: bench.write, rows: bench.rows, statements: [] },
+    ...(bench.xlsx
+      ? [
+          { kind: "import" as const, key: "export_xlsx", label: `exportApplications xlsx: the ${rows} rows streamed to a file (${(bench.xlsx.bytes / 2 ** 20).toFixed(1)} MiB)`, target: TARGETS.import, stats: bench.xlsx.exported, rows: bench.rows, statements: [] },
+          { kind: "import" as const, key: "import_xlsx", label: "importLedgerFile: that XLSX into a new agency", target: TARGETS.import, stats: bench.xlsx.imported, rows: bench.rows, statements: [] },
+        ]
+      : []),
+  ];
+}
+
+if (groups.has("list")) results.push(...(await listCases()));
+const reportScale = groups.has("report") ? await reportCases() : null;
+// The ledger cases over HTTP, the report page against the bare page, and the mixed load, on one server.
+const http = groups.has("http") || groups.has("load") ? await httpCases({ ledger: groups.has("http"), loadSeconds: groups.has("load") ? settings.loadSeconds : 0 }) : null;
+// The public report page's data alone, read in-process as the page reads it: to split its cost from rendering.
+const publicData = http
+  ? await measure(settings.iterations, 3, async () => {
+      const { getPublishedReport, publishedSeries } = await import("@/lib/server/public-reports");
+      await getPublishedReport({ agencyCode: BIG_AGENCY.code, year: String(lastYear) });
+      await publishedSeries(BIG_AGENCY.code);
+    })
+  : null;
+
+// ── write: registration and the ledger import, each beside its floor ───────
+let commit: Awaited<ReturnType<typeof commitFloor>> | null = null;
+let imported: Awaited<ReturnType<typeof benchImport>> | null = null;
+if (groups.has("write")) {
+  const register = await registrationCase(small ? 50 : 200);
+  results.push(register);
+  commit = await commitFloor(connection, register.stats.n);
+  log(`  registerApplication 中位数 ${register.stats.median.toFixed(2)} ms；单行提交（fsync）${commit.median.toFixed(2)} ms`);
+  if (settings.importRows > 0) {
+    log(`\n台账导入：${settings.importRows} 行的 CSV，每次导入一个新机构……`);
+    imported = await benchImport({ rows: settings.importRows, runs: settings.importRuns, xlsx: true, today, log });
+    results.push(...importResults(imported));
+  }
+}
+
+// ── indexes: the same cases again with the indexes this benchmark proposes (working copy only) ──
+let withIndexes: WithIndexes | null = null;
+if (groups.has("indexes")) {
+  log("\n建议的索引（只加在工作副本上）……");
+  const sizesBefore = objectSizes(connection);
+  const created = applyProposedIndexes(connection);
+  const sizesAfter = objectSizes(connection);
+  log(created.map((entry) => `  ${entry.name}: ${entry.seconds.toFixed(1)} s`).join("\n"));
+  const after: CaseResult[] = [];
+  if (groups.has("list")) after.push(...(await listCases()));
+  const report = groups.has("report") ? await reportCases() : null;
+  const httpAfter = groups.has("http") ? await httpCases({ ledger: true, loadSeconds: 0 }) : null;
+  let importAfter: Awaited<ReturnType<typeof benchImport>> | null = null;
+  if (groups.has("write")) {
+    after.push(await registrationCase(small ? 50 : 200));
+    if (settings.importRows > 0) {
+      importAfter = await benchImport({ rows: settings.importRows, runs: 1, xlsx: false, today, log });
+      after.push(...importResults(importAfter));
+    }
+  }
+  withIndexes = { created, sizesBefore, sizesAfter, results: after, reportScale: report, http: httpAfter };
+}
+
+const markdown = renderReport({
   machine: machineInfo(connection, loadBefore),
   today,
-  databasePath,
-  reused: reuse,
-  generation,
+  small,
+  groups: [...groups],
+  partial: groups.size < GROUPS.length,
+  settings,
+  benchData,
+  dataPath,
   dataset,
   consistency: { checked, mismatches },
-  iterations,
   results,
+  reportScale,
+  http,
+  build,
+  commit,
+  imported,
+  withIndexes,
+  publicData,
 });
-if (!args["no-write"]) {
-  const file = path.join(process.cwd(), "docs", "performance.md");
-  fs.writeFileSync(file, reportScale ? `${report.trimEnd()}\n\n${reportScale}` : report);
-  log(`\n已写入 ${path.relative(process.cwd(), file)}`);
-}
-
-const missed = results.filter((result) => result.stats.median >= result.target);
-log(missed.length ? `\n未达标：${missed.map((result) => result.label).join("；")}` : "\n全部达标。");
-
 closeDatabase();
-if (!workDir || args.keep) log(`数据库保留在 ${databasePath}（下次可用 --db 沿用）`);
+if (outFile) {
+  fs.writeFileSync(outFile, markdown);
+  log(`\n已写入 ${path.relative(process.cwd(), outFile)}`);
+} else {
+  log(`\n${markdown}`);
+}
+if (args.keep) log(`工作副本保留在 ${databasePath}`);
