@@ -185,8 +185,23 @@ export const applications = sqliteTable(
   (t) => [
     uniqueIndex("applications_tracking_unique").on(t.agencyId, t.receiptYear, t.serial),
     uniqueIndex("applications_external_number_unique").on(t.agencyId, t.externalNumber),
-    index("applications_agency_status_due_idx").on(t.agencyId, t.status, t.replyDueOn),
-    index("applications_agency_received_idx").on(t.agencyId, t.receivedOn),
+    // Wide enough for the ledger's status counts and table 三 to be answered from the index alone (migration 0009):
+    // an agency's rows are scattered over the whole table, so reading each one costs a page.
+    index("applications_agency_status_due_idx").on(t.agencyId, t.status, t.replyDueOn, t.receiptYear, t.applicantType, t.outcome),
+    // `id` keeps the list's order (received_on desc, id desc) in the index: a page at any depth without a sort.
+    index("applications_agency_received_idx").on(
+      t.agencyId,
+      t.receivedOn,
+      t.id,
+      t.concludedOn,
+      t.applicantType,
+      t.outcome,
+      t.voidedAt,
+      t.receiptYear,
+      t.status,
+    ),
+    // The ledger sorted by reply deadline (`sort=due_asc`, open ones first): its first page without sorting the agency.
+    index("applications_agency_due_order_idx").on(t.agencyId, sql`(${t.replyDueOn} is null)`, t.replyDueOn),
     index("applications_agency_concluded_idx").on(t.agencyId, t.concludedOn, t.outcome),
     index("applications_agency_type_idx").on(t.agencyId, t.applicantType, t.receivedOn),
   ],
@@ -214,7 +229,12 @@ export const applicationEvents = sqliteTable(
     recordedAt: text("recorded_at").notNull(),
     recordedBy: integer("recorded_by").references(() => users.id),
   },
-  (t) => [index("application_events_application_idx").on(t.applicationId, t.occurredOn), index("application_events_corrects_idx").on(t.correctsEventId)],
+  (t) => [
+    index("application_events_application_idx").on(t.applicationId, t.occurredOn),
+    index("application_events_corrects_idx").on(t.correctsEventId),
+    // The report's fee figures: the year's fee notices and payments, not every event of every application of the agency.
+    index("application_events_type_date_idx").on(t.type, t.occurredOn),
+  ],
 );
 
 export const LEDGER_IMPORT_STATES = ["checking", "checked", "importing", "imported", "failed"] as const;
