@@ -1,11 +1,12 @@
 import "server-only";
-import { and, count, eq, gt, gte, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, count, eq, gt, gte, inArray, isNull, lt, lte, or, sql, type Placeholder, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "@/db/client";
 import { applicationEvents, applications, reviewCases, type REVIEW_KINDS } from "@/db/schema";
 import { APPLICANT_TYPES, COLUMN_CODES, OUTCOME_CODES, REVIEW_PART_KEYS, type ColumnCode, type OutcomeCode, type ReviewColumnKey, type ReviewGroupKey } from "@/lib/report/labels";
 import type { ApplicationRowPath } from "@/lib/report/places";
 import type { AnnualReport } from "@/lib/report/schema";
+import { perTransaction } from "./applications";
 
 type Row7 = number[];
 
@@ -29,10 +30,15 @@ function addTo(row: Row7, applicantType: string, n: number): void {
   row[row.length - 1] = (row[row.length - 1] ?? 0) + n;
 }
 
+/** A year's first and last day: as values for a one-off query, as placeholders in a statement prepared once. */
+type YearBounds = { start: string | Placeholder; end: string | Placeholder };
 const bounds = (year: number) => ({ start: `${year}-01-01`, end: `${year}-12-31` });
+const BOUND_PLACEHOLDERS: YearBounds = { start: sql.placeholder("start"), end: sql.placeholder("end") };
+const AGENCY_PLACEHOLDER = sql.placeholder("agencyId");
+const parameters = (agencyId: number, year: number) => ({ agencyId, ...bounds(year) });
 
 /** The applications a report of the agency counts at all: its own, never a voided one. */
-function countedApplications(agencyId: number): SQL {
+function countedApplications(agencyId: number | Placeholder): SQL {
   return and(eq(applications.agencyId, agencyId), isNull(applications.voidedAt)) as SQL;
 }
 
@@ -44,8 +50,7 @@ function countedApplications(agencyId: number): SQL {
  * - 三 concluded in the year (an outcome row: with that outcome; （七）总计: with any);
  * - 四 received by 31 December and not concluded by then.
  */
-export function applicationRowCondition(row: ApplicationRowPath, year: number): SQL {
-  const { start, end } = bounds(year);
+export function applicationRowCondition(row: ApplicationRowPath, { start, end }: YearBounds): SQL {
   // 「received by 31 December」 is spelled out in 三 too (a conclusion follows the receipt anyway), so every
   // row's condition has it and the count can narrow by the receipt-date index first (`receivedByYearEnd`).
   const concludedInYear = and(lte(applications.receivedOn, end), gte(applications.concludedOn, start), lte(applications.concludedOn, end)) as SQL;
@@ -67,24 +72,21 @@ export function applicationRowCondition(row: ApplicationRowPath, year: number): 
 export function applicationCellCondition(agencyId: number, year: number, row: ApplicationRowPath, column: ColumnCode): SQL {
   return and(
     countedApplications(agencyId),
-    applicationRowCondition(row, year),
+    applicationRowCondition(row, bounds(year)),
     column === "total" ? undefined : eq(applications.applicantType, column),
   ) as SQL;
 }
 
 const caseCount = (condition: SQL) => sql<number>`coalesce(sum(case when ${condition} then 1 else 0 end), 0)`;
 
-/**
- * Table 三 of one agency and year, counted in SQL: each application once in 一 or 二 and once in 三 or 四,
- * each by exactly the conditions of `applicationRowCondition`. The outcome rows are （七）'s condition
- * grouped by outcome, which is each outcome row's condition.
- */
-export function applicationFigures(tx: Db, agencyId: number, year: number): ApplicationFigures {
-  const received = applicationRowCondition("received", year);
-  const carriedOver = applicationRowCondition("carriedOver", year);
-  const handled = applicationRowCondition("handled", year);
-  const carriedForward = applicationRowCondition("carriedForward", year);
-  const rows = tx
+// The report's statements are the same for every agency and year: prepared once per connection, not built
+// and compiled again on every call (docs/performance.md: the aggregation beside its sqlite3 floor).
+const applicationCounts = perTransaction((tx) => {
+  const received = applicationRowCondition("received", BOUND_PLACEHOLDERS);
+  const carriedOver = applicationRowCondition("carriedOver", BOUND_PLACEHOLDERS);
+  const handled = applicationRowCondition("handled", BOUND_PLACEHOLDERS);
+  const carriedForward = applicationRowCondition("carriedForward", BOUND_PLACEHOLDERS);
+  return tx
     .select({
       applicantType: applications.applicantType,
       outcome: applications.outcome,
@@ -95,10 +97,18 @@ export function applicationFigures(tx: Db, agencyId: number, year: number): Appl
     })
     .from(applications)
     // The first term is part of every row's condition, factored out so SQLite can use the receipt-date index.
-    .where(and(countedApplications(agencyId), lte(applications.receivedOn, bounds(year).end), or(received, carriedOver, handled, carriedForward)))
+    .where(and(countedApplications(AGENCY_PLACEHOLDER), lte(applications.receivedOn, BOUND_PLACEHOLDERS.end), or(received, carriedOver, handled, carriedForward)))
     .groupBy(applications.applicantType, applications.outcome)
-    .all();
+    .prepare();
+});
 
+/**
+ * Table 三 of one agency and year, counted in SQL: each application once in 一 or 二 and once in 三 or 四,
+ * each by exactly the conditions of `applicationRowCondition`. The outcome rows are （七）'s condition
+ * grouped by outcome, which is each outcome row's condition.
+ */
+export function applicationFigures(tx: Db, agencyId: number, year: number): ApplicationFigures {
+  const rows = applicationCounts(tx).all(parameters(agencyId, year));
   const figures: ApplicationFigures = {
     received: zeros(),
     carriedOver: zeros(),
@@ -130,8 +140,7 @@ const REVIEW_GROUP_OF_KIND: Record<(typeof REVIEW_KINDS)[number], ReviewGroupKey
  * Which review cases a column of table 四 counts for a year (domain.md §4.4): a case concluded in the
  * year under its result; a case filed by 31 December and not concluded by then under 尚未审结.
  */
-export function reviewColumnCondition(column: "upheld" | "corrected" | "other" | "pending", year: number): SQL {
-  const { start, end } = bounds(year);
+export function reviewColumnCondition(column: "upheld" | "corrected" | "other" | "pending", { start, end }: YearBounds): SQL {
   if (column === "pending") {
     return and(lte(reviewCases.filedOn, end), or(isNull(reviewCases.concludedOn), gt(reviewCases.concludedOn, end))) as SQL;
   }
@@ -145,21 +154,25 @@ export function reviewColumnCondition(column: "upheld" | "corrected" | "other" |
 export function reviewCellCondition(agencyId: number, year: number, group: ReviewGroupKey, column: ReviewColumnKey): SQL {
   const kinds = (Object.keys(REVIEW_GROUP_OF_KIND) as (typeof REVIEW_KINDS)[number][]).filter((kind) => REVIEW_GROUP_OF_KIND[kind] === group);
   const columns = column === "total" ? REVIEW_PART_KEYS : [column];
-  return and(eq(reviewCases.agencyId, agencyId), inArray(reviewCases.kind, kinds), or(...columns.map((part) => reviewColumnCondition(part, year)))) as SQL;
+  return and(eq(reviewCases.agencyId, agencyId), inArray(reviewCases.kind, kinds), or(...columns.map((part) => reviewColumnCondition(part, bounds(year))))) as SQL;
 }
 
 /** Table 四 of one agency and year, counted from its review cases. */
-export function reviewFigures(tx: Db, agencyId: number, year: number): AnnualReport["reviews"] {
-  const upheld = reviewColumnCondition("upheld", year);
-  const corrected = reviewColumnCondition("corrected", year);
-  const other = reviewColumnCondition("other", year);
-  const pending = reviewColumnCondition("pending", year);
-  const rows = tx
+const reviewCounts = perTransaction((tx) => {
+  const upheld = reviewColumnCondition("upheld", BOUND_PLACEHOLDERS);
+  const corrected = reviewColumnCondition("corrected", BOUND_PLACEHOLDERS);
+  const other = reviewColumnCondition("other", BOUND_PLACEHOLDERS);
+  const pending = reviewColumnCondition("pending", BOUND_PLACEHOLDERS);
+  return tx
     .select({ kind: reviewCases.kind, upheld: caseCount(upheld), corrected: caseCount(corrected), other: caseCount(other), pending: caseCount(pending) })
     .from(reviewCases)
-    .where(and(eq(reviewCases.agencyId, agencyId), or(upheld, corrected, other, pending)))
+    .where(and(eq(reviewCases.agencyId, AGENCY_PLACEHOLDER), or(upheld, corrected, other, pending)))
     .groupBy(reviewCases.kind)
-    .all();
+    .prepare();
+});
+
+export function reviewFigures(tx: Db, agencyId: number, year: number): AnnualReport["reviews"] {
+  const rows = reviewCounts(tx).all(parameters(agencyId, year));
   const empty = () => ({ upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 });
   const reviews: AnnualReport["reviews"] = { reconsideration: empty(), litigationDirect: empty(), litigationAfterReconsideration: empty() };
   for (const row of rows) {
@@ -178,23 +191,30 @@ export function reviewFigures(tx: Db, agencyId: number, year: number): AnnualRep
  * and the amounts of notices paid in the year. Reading a number out of the JSON details is the one
  * dialect-specific expression here (PostgreSQL: `(details::json->>'amountYuan')::numeric`).
  */
-export function feeFigures(tx: Db, agencyId: number, year: number): FeeFigures {
-  const { start, end } = bounds(year);
+const feeStatements = perTransaction((tx) => {
+  const { start, end } = BOUND_PLACEHOLDERS;
   const successor = alias(applicationEvents, "successor");
   const inForce = sql`${applicationEvents.withdrawn} = 0 and not exists (select 1 from ${applicationEvents} as ${successor} where ${successor.correctsEventId} = ${applicationEvents.id})`;
   const notices = tx
     .select({ n: count(), amount: sql<number>`coalesce(sum(json_extract(${applicationEvents.details}, '$.amountYuan')), 0)` })
     .from(applicationEvents)
     .innerJoin(applications, eq(applications.id, applicationEvents.applicationId))
-    .where(and(countedApplications(agencyId), eq(applicationEvents.type, "fee_notice_sent"), gte(applicationEvents.occurredOn, start), lte(applicationEvents.occurredOn, end), inForce))
-    .get();
+    .where(and(countedApplications(AGENCY_PLACEHOLDER), eq(applicationEvents.type, "fee_notice_sent"), gte(applicationEvents.occurredOn, start), lte(applicationEvents.occurredOn, end), inForce))
+    .prepare();
   const notice = alias(applicationEvents, "notice");
   const collected = tx
     .select({ amount: sql<number>`coalesce(sum(json_extract(${notice.details}, '$.amountYuan')), 0)` })
     .from(applicationEvents)
     .innerJoin(applications, eq(applications.id, applicationEvents.applicationId))
     .innerJoin(notice, and(eq(notice.applicationId, applications.id), eq(notice.type, "fee_notice_sent"), sql`${notice.withdrawn} = 0 and not exists (select 1 from ${applicationEvents} as ${successor} where ${successor.correctsEventId} = ${notice.id})`))
-    .where(and(countedApplications(agencyId), eq(applicationEvents.type, "fee_paid"), gte(applicationEvents.occurredOn, start), lte(applicationEvents.occurredOn, end), inForce))
-    .get();
+    .where(and(countedApplications(AGENCY_PLACEHOLDER), eq(applicationEvents.type, "fee_paid"), gte(applicationEvents.occurredOn, start), lte(applicationEvents.occurredOn, end), inForce))
+    .prepare();
+  return { notices, collected };
+});
+
+export function feeFigures(tx: Db, agencyId: number, year: number): FeeFigures {
+  const statements = feeStatements(tx);
+  const notices = statements.notices.get(parameters(agencyId, year));
+  const collected = statements.collected.get(parameters(agencyId, year));
   return { notices: notices?.n ?? 0, notifiedYuan: notices?.amount ?? 0, collectedYuan: collected?.amount ?? 0 };
 }
