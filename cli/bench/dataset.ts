@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import { ACTIVE_STATUSES } from "@/lib/ledger/codes";
+import { storedObjects, type StoredObject } from "./object-sizes";
 
 export type DatasetShape = {
   agencies: { code: string; name: string; rows: number }[];
@@ -36,6 +37,8 @@ export type DatasetShape = {
     contentWordRows: number;
   };
   databaseBytes: number;
+  /** The file's tables and indexes by size (empty where SQLite lacks `dbstat`). */
+  objects: StoredObject[];
 };
 
 const CONTENT_WORD = "棚户区";
@@ -108,5 +111,6 @@ export function describeDataset(connection: Database.Database, bigAgencyCode: st
       contentWordRows: containing(CONTENT_WORD),
     },
     databaseBytes: pageCount * pageSize,
+    objects: storedObjects(connection),
   };
 }

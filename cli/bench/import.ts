@@ -60,7 +60,7 @@ export type ImportBench = {
   /** The same file with --dry-run (read, check, plan; nothing written). */
   dryRun: Stats;
   /** The last agency's ledger exported as XLSX (streamed to a file), and that file imported into a new agency. */
-  xlsx: { bytes: number; exported: Stats; imported: Stats } | null;
+  xlsx: { bytes: number; exported: Stats; imported: Stats };
   /** The floor: the same CSV read into a bare table by the sqlite3 shell (cli/bench/floors.ts). */
   floor: Stats | null;
 };
@@ -71,7 +71,7 @@ export type ImportBench = {
  * row), plus as many dry runs, and the floor on the same file. The database keeps the imported rows (it is the
  * benchmark's working copy).
  */
-export async function benchImport(options: { rows: number; runs: number; xlsx: boolean; today: IsoDate; log: (line: string) => void }): Promise<ImportBench> {
+export async function benchImport(options: { rows: number; runs: number; today: IsoDate; log: (line: string) => void }): Promise<ImportBench> {
   const { createAgency } = await import("@/lib/server/agencies");
   const { createUser } = await import("@/lib/server/users");
   const { signInWithPassword } = await import("@/lib/server/sign-in");
@@ -121,27 +121,23 @@ export async function benchImport(options: { rows: number; runs: number; xlsx: b
       options.log(`  第 ${run + 1} 次：检查 ${(dryRuns.at(-1) ?? 0).toFixed(0)} ms，导入 ${(writes.at(-1) ?? 0).toFixed(0)} ms`);
     }
     // The same rows as XLSX: exported from the last agency, imported into a new one.
-    let xlsx: ImportBench["xlsx"] = null;
-    if (options.xlsx) {
-      const workbook = path.join(generated.dir, "导出.xlsx");
-      let started = performance.now();
-      const lastAgency = `bench-import-${stamp}-${options.runs - 1}`;
-      await withSource({ kind: "system" }, async () => pipeline((await exportApplications({}, "xlsx", { agencyCode: lastAgency })).stream, fs.createWriteStream(workbook)));
-      const exported = performance.now() - started;
-      const asClerk = await clerkOf(`bench-import-${stamp}-xlsx`);
-      started = performance.now();
-      const summary = await asClerk(() => importLedgerFile(fileSource(workbook)));
-      const imported = performance.now() - started;
-      if (!summary.written || summary.created !== options.rows) throw new Error(`import benchmark (XLSX): expected ${options.rows} new applications, got ${summary.created}`);
-      options.log(`  XLSX：导出 ${exported.toFixed(0)} ms，导入 ${imported.toFixed(0)} ms`);
-      xlsx = { bytes: fs.statSync(workbook).size, exported: stats([exported]), imported: stats([imported]) };
-    }
+    const workbook = path.join(generated.dir, "导出.xlsx");
+    const lastAgency = `bench-import-${stamp}-${options.runs - 1}`;
+    const exportStarted = performance.now();
+    await withSource({ kind: "system" }, async () => pipeline((await exportApplications({}, "xlsx", { agencyCode: lastAgency })).stream, fs.createWriteStream(workbook)));
+    const exported = performance.now() - exportStarted;
+    const xlsxClerk = await clerkOf(`bench-import-${stamp}-xlsx`);
+    const importStarted = performance.now();
+    const xlsxSummary = await xlsxClerk(() => importLedgerFile(fileSource(workbook)));
+    const imported = performance.now() - importStarted;
+    if (!xlsxSummary.written || xlsxSummary.created !== options.rows) throw new Error(`import benchmark (XLSX): expected ${options.rows} new applications, got ${xlsxSummary.created}`);
+    options.log(`  XLSX：导出 ${exported.toFixed(0)} ms，导入 ${imported.toFixed(0)} ms`);
     return {
       rows: options.rows,
       bytes: generated.bytes,
       write: stats(writes),
       dryRun: stats(dryRuns),
-      xlsx,
+      xlsx: { bytes: fs.statSync(workbook).size, exported: stats([exported]), imported: stats([imported]) },
       floor: csvImportFloor(generated.file, options.runs),
     };
   } finally {

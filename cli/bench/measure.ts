@@ -36,42 +36,24 @@ export async function measure(iterations: number, warmUp: number, work: (i: numb
 export type CapturedStatement = { sql: string; params: unknown[] };
 
 /**
- * The SQL statements (with their parameters) that `work` runs on this connection: drizzle prepares
- * every query on the better-sqlite3 connection, so wrapping `prepare` for the duration sees them all.
- * Only used outside the timed runs.
+ * The SQL statements (with their parameters) that `work` runs on this connection. Every better-sqlite3
+ * statement shares one prototype, so wrapping its executing methods for the duration sees them all — those
+ * prepared during `work` and those the data layer prepared once before it. Only used outside the timed runs.
  */
 export async function captureStatements(connection: Database.Database, work: () => Promise<unknown>): Promise<CapturedStatement[]> {
   const captured: CapturedStatement[] = [];
-  const original = connection.prepare;
-  const executing = new Set<string | symbol>(["all", "get", "run", "iterate"]);
-  const chaining = new Set<string | symbol>(["raw", "pluck", "expand", "safeIntegers", "bind"]);
-  connection.prepare = function prepare(this: Database.Database, source: string) {
-    const statement = original.call(connection, source);
-    const proxy: typeof statement = new Proxy(statement, {
-      get(target, property) {
-        const value: unknown = Reflect.get(target, property, target);
-        if (typeof value !== "function") return value;
-        if (executing.has(property)) {
-          return (...params: unknown[]) => {
-            captured.push({ sql: source, params });
-            return (value as (...args: unknown[]) => unknown).apply(target, params);
-          };
-        }
-        if (chaining.has(property)) {
-          return (...args: unknown[]) => {
-            (value as (...args: unknown[]) => unknown).apply(target, args);
-            return proxy;
-          };
-        }
-        return (value as (...args: unknown[]) => unknown).bind(target);
-      },
-    });
-    return proxy;
-  } as typeof connection.prepare;
+  const prototype = Object.getPrototypeOf(connection.prepare("select 1")) as Record<"all" | "get" | "run" | "iterate", (this: Database.Statement, ...params: unknown[]) => unknown>;
+  const originals = (["all", "get", "run", "iterate"] as const).map((name) => [name, prototype[name]] as const);
+  for (const [name, original] of originals) {
+    prototype[name] = function capture(this: Database.Statement, ...params: unknown[]) {
+      if (this.database === connection) captured.push({ sql: this.source, params });
+      return original.apply(this, params);
+    };
+  }
   try {
     await work();
   } finally {
-    connection.prepare = original;
+    for (const [name, original] of originals) prototype[name] = original;
   }
   return captured;
 }

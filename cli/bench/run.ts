@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { defaultDataPath, readBenchData, type BenchData } from "./data-file";
-import type { CaseResult, WithIndexes } from "./report";
+import type { CaseResult } from "./report";
 
 /**
  * `npm run bench`: every benchmark, each beside its floor measured in the same run, on a working copy of the
@@ -13,8 +13,7 @@ import type { CaseResult, WithIndexes } from "./report";
  *
  *   --data FILE          the bench:data database (default data/bench/gongkai-1m.db; with --small gongkai-small.db)
  *   --small              the small data set and short runs, to check the scripts; prints, writes no file unless --out
- *   --only LIST          some of: list,report,http,load,write,indexes (comma-separated; default all). `indexes` runs
- *                        list, report, http and write (those also asked for) again with the indexes of indexes.ts
+ *   --only LIST          some of: list,report,http,load,write (comma-separated; default all)
  *   --out FILE           the Markdown file (default docs/performance.md on a full run, none otherwise)
  *   --app DIR            the private production build for the HTTP benchmarks (default <tmp>/gongkai-bench-app)
  *   --reuse-build        keep the build already in --app instead of copying and building again
@@ -29,7 +28,7 @@ import type { CaseResult, WithIndexes } from "./report";
  *   --server-node-options=…   NODE_OPTIONS for next start (e.g. --server-node-options=--max-old-space-size=256), to try memory settings
  *   --keep               keep the working copy of the database (its path is printed)
  */
-const GROUPS = ["list", "report", "http", "load", "write", "indexes"] as const;
+const GROUPS = ["list", "report", "http", "load", "write"] as const;
 type Group = (typeof GROUPS)[number];
 
 const { values: args } = parseArgs({
@@ -133,7 +132,6 @@ const { runReportScaleBench } = await import("./report-scale");
 const { createRandom } = await import("@/lib/seeded-random");
 const { benchImport } = await import("./import");
 const { commitFloor } = await import("./floors");
-const { applyProposedIndexes, objectSizes } = await import("./indexes");
 
 const connection = sqlite();
 const today = todayInChina();
@@ -257,7 +255,7 @@ async function httpCases(options: { ledger: boolean; loadSeconds: number }) {
   const { prepareApp, freePort } = await import("./http/app");
   const { runHttpBench } = await import("./http/bench");
   log("");
-  build ??= prepareApp({ root: process.cwd(), dir: path.resolve(args.app ?? path.join(os.tmpdir(), "gongkai-bench-app")), reuse: args["reuse-build"], log });
+  build = prepareApp({ root: process.cwd(), dir: path.resolve(args.app ?? path.join(os.tmpdir(), "gongkai-bench-app")), reuse: args["reuse-build"], log });
   const staffNames = benchData.accounts.filter((entry) => entry.role === "clerk" || entry.role === "reviewer").map((entry) => entry.username);
   const applicationIds: Record<string, number[]> = {};
   const idRandom = createRandom(5);
@@ -307,12 +305,8 @@ function importResults(bench: Awaited<ReturnType<typeof benchImport>>): CaseResu
   return [
     { kind: "import", key: "import_dry_run", label: `importLedgerFile --dry-run: ${rows}-row CSV (${size}), read and checked, nothing written`, target: TARGETS.import, stats: bench.dryRun, rows: bench.rows, statements: [] },
     { kind: "import", key: "import", label: `importLedgerFile: ${rows}-row CSV (${size}) into a new agency, one transaction`, target: TARGETS.import, stats: bench.write, rows: bench.rows, statements: [] },
-    ...(bench.xlsx
-      ? [
-          { kind: "import" as const, key: "export_xlsx", label: `exportApplications xlsx: the ${rows} rows streamed to a file (${(bench.xlsx.bytes / 2 ** 20).toFixed(1)} MiB)`, target: TARGETS.import, stats: bench.xlsx.exported, rows: bench.rows, statements: [] },
-          { kind: "import" as const, key: "import_xlsx", label: "importLedgerFile: that XLSX into a new agency", target: TARGETS.import, stats: bench.xlsx.imported, rows: bench.rows, statements: [] },
-        ]
-      : []),
+    { kind: "import", key: "export_xlsx", label: `exportApplications xlsx: the ${rows} rows streamed to a file (${(bench.xlsx.bytes / 2 ** 20).toFixed(1)} MiB)`, target: TARGETS.import, stats: bench.xlsx.exported, rows: bench.rows, statements: [] },
+    { kind: "import", key: "import_xlsx", label: "importLedgerFile: that XLSX into a new agency", target: TARGETS.import, stats: bench.xlsx.imported, rows: bench.rows, statements: [] },
   ];
 }
 
@@ -339,32 +333,9 @@ if (groups.has("write")) {
   log(`  registerApplication 中位数 ${register.stats.median.toFixed(2)} ms；单行提交（fsync）${commit.median.toFixed(2)} ms`);
   if (settings.importRows > 0) {
     log(`\n台账导入：${settings.importRows} 行的 CSV，每次导入一个新机构……`);
-    imported = await benchImport({ rows: settings.importRows, runs: settings.importRuns, xlsx: true, today, log });
+    imported = await benchImport({ rows: settings.importRows, runs: settings.importRuns, today, log });
     results.push(...importResults(imported));
   }
-}
-
-// ── indexes: the same cases again with the indexes this benchmark proposes (working copy only) ──
-let withIndexes: WithIndexes | null = null;
-if (groups.has("indexes")) {
-  log("\n建议的索引（只加在工作副本上）……");
-  const sizesBefore = objectSizes(connection);
-  const created = applyProposedIndexes(connection);
-  const sizesAfter = objectSizes(connection);
-  log(created.map((entry) => `  ${entry.name}: ${entry.seconds.toFixed(1)} s`).join("\n"));
-  const after: CaseResult[] = [];
-  if (groups.has("list")) after.push(...(await listCases()));
-  const report = groups.has("report") ? await reportCases() : null;
-  const httpAfter = groups.has("http") ? await httpCases({ ledger: true, loadSeconds: 0 }) : null;
-  let importAfter: Awaited<ReturnType<typeof benchImport>> | null = null;
-  if (groups.has("write")) {
-    after.push(await registrationCase(small ? 50 : 200));
-    if (settings.importRows > 0) {
-      importAfter = await benchImport({ rows: settings.importRows, runs: 1, xlsx: false, today, log });
-      after.push(...importResults(importAfter));
-    }
-  }
-  withIndexes = { created, sizesBefore, sizesAfter, results: after, reportScale: report, http: httpAfter };
 }
 
 const markdown = renderReport({
@@ -384,7 +355,6 @@ const markdown = renderReport({
   build,
   commit,
   imported,
-  withIndexes,
   publicData,
 });
 closeDatabase();
