@@ -15,6 +15,57 @@ export type Connection = { sqlite: Database.Database; db: Db };
 
 const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 
+/**
+ * How long a write waits for another process's write lock before it fails with SQLITE_BUSY. Longer than
+ * the longest write transaction: a 100,000-row import holds the lock 6 s on the benchmark machine and 12 s
+ * on a loaded one (docs/reliability.md). better-sqlite3 waits synchronously, so a server waiting for a CLI
+ * import answers no other request meanwhile; failing would lose the request instead.
+ */
+const BUSY_TIMEOUT_MS = 60_000;
+
+function isBusy(error: unknown): boolean {
+  return error instanceof Database.SqliteError && error.code.startsWith("SQLITE_BUSY");
+}
+
+/**
+ * Turning a new file to WAL takes a lock SQLite does not wait for (the busy timeout does not apply): a second
+ * process opening the same new file at that moment gets SQLITE_BUSY at once. It waits here instead.
+ */
+function retryWhileBusy<T>(work: () => T): T {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      return work();
+    } catch (error) {
+      if (!isBusy(error) || Date.now() > deadline) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+    }
+  }
+}
+
+function appliedMigrations(sqlite: Database.Database): number {
+  const table = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get();
+  return table ? (sqlite.prepare("select count(*) as n from __drizzle_migrations").get() as { n: number }).n : 0;
+}
+
+/**
+ * Drizzle reads which migrations are applied before its transaction begins, so processes opening a database
+ * with pending migrations at the same moment all set out to apply them; all but the first fail (a table that
+ * already exists, or SQLITE_BUSY) and roll back. When another process applied migrations meanwhile, trying
+ * again finds what is left to do (usually nothing).
+ */
+function migrateAlongsideOthers(db: Db, sqlite: Database.Database): void {
+  for (;;) {
+    const applied = appliedMigrations(sqlite);
+    try {
+      migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+      return;
+    } catch (error) {
+      if (retryWhileBusy(() => appliedMigrations(sqlite)) === applied) throw error;
+    }
+  }
+}
+
 // One connection per process; Next.js may load this module more than once in development.
 const holder = globalThis as typeof globalThis & { __gongkaiDb?: Connection };
 
@@ -24,13 +75,12 @@ const holder = globalThis as typeof globalThis & { __gongkaiDb?: Connection };
  */
 export function openDatabaseFile(file: string): Connection {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = new Database(file);
-  sqlite.pragma("journal_mode = WAL");
+  const sqlite = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+  retryWhileBusy(() => sqlite.pragma("journal_mode = WAL"));
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("synchronous = FULL");
-  sqlite.pragma("busy_timeout = 5000");
   const db = drizzle(sqlite, { schema });
-  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  migrateAlongsideOthers(db, sqlite);
   chainEntriesFromBeforeTheChain(sqlite);
   return { sqlite, db };
 }
