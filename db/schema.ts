@@ -202,8 +202,6 @@ export const applications = sqliteTable(
     ),
     // The ledger sorted by reply deadline (`sort=due_asc`, open ones first): its first page without sorting the agency.
     index("applications_agency_due_order_idx").on(t.agencyId, sql`(${t.replyDueOn} is null)`, t.replyDueOn),
-    index("applications_agency_concluded_idx").on(t.agencyId, t.concludedOn, t.outcome),
-    index("applications_agency_type_idx").on(t.agencyId, t.applicantType, t.receivedOn),
   ],
 );
 
@@ -232,8 +230,10 @@ export const applicationEvents = sqliteTable(
   (t) => [
     index("application_events_application_idx").on(t.applicationId, t.occurredOn),
     index("application_events_corrects_idx").on(t.correctsEventId),
-    // The report's fee figures: the year's fee notices and payments, not every event of every application of the agency.
-    index("application_events_type_date_idx").on(t.type, t.occurredOn),
+    // The report's fee figures: the year's fee notices and payments, not every event of every application of the
+    // agency. Partial, so the replies and other events an import writes by the thousand never touch them.
+    index("application_events_fee_notice_idx").on(t.type, t.occurredOn).where(sql`${t.type} = 'fee_notice_sent'`),
+    index("application_events_fee_paid_idx").on(t.type, t.occurredOn).where(sql`${t.type} = 'fee_paid'`),
   ],
 );
 

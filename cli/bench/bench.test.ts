@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { verifyAuditChainOf } from "@/db/audit-chain";
 import { db, sqlite } from "@/db/client";
@@ -125,8 +126,9 @@ describe("the benchmark data generator (small)", () => {
     expect(markdown).toContain("| listApplications status=concluded |");
     expect(markdown).toContain("`--small` run");
     // Each index of migration 0009 is found in the database, its columns and size read from it.
+    const created = [...fs.readFileSync("db/migrations/0009_province_indexes.sql", "utf8").matchAll(/CREATE INDEX `(\w+)`/g)].map((match) => match[1]);
     const migrationRows = markdown.split("\n").filter((line) => /^\| `\w+_idx` \|/.test(line));
-    expect(migrationRows).toHaveLength(4);
+    expect(migrationRows.map((line) => /^\| `(\w+)`/.exec(line)?.[1]).sort()).toEqual(created.sort());
     for (const line of migrationRows) expect(line).not.toContain("| – |");
   }, 60_000);
 });

@@ -57,9 +57,16 @@ const MIGRATION_0009_INDEXES: { name: string; widens: string | null; serves: str
       "`id` right after the date keeps the list's order (received_on desc, id desc) in the index, so a page, however deep, is found without sorting and without reading the rows it skips",
   },
   {
-    name: "application_events_type_date_idx",
+    name: "application_events_fee_notice_idx",
     widens: null,
-    serves: "the report's fee figures: the year's fee notices and payments directly, instead of every event of every application of the agency",
+    serves:
+      "the report's fee figures: the year's fee notices directly, instead of every event of every application of the agency; " +
+      "partial (`where type = 'fee_notice_sent'`), so the replies an import writes by the thousand never touch it",
+  },
+  {
+    name: "application_events_fee_paid_idx",
+    widens: null,
+    serves: "the same for the year's fee payments (`where type = 'fee_paid'`)",
   },
   {
     name: "applications_agency_due_order_idx",

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, count, eq, gt, gte, inArray, isNull, lt, lte, or, sql, type Placeholder, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
+import { alias, type SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "@/db/client";
 import { applicationEvents, applications, reviewCases, type REVIEW_KINDS } from "@/db/schema";
 import { APPLICANT_TYPES, COLUMN_CODES, OUTCOME_CODES, REVIEW_PART_KEYS, type ColumnCode, type OutcomeCode, type ReviewColumnKey, type ReviewGroupKey } from "@/lib/report/labels";
@@ -191,6 +191,12 @@ export function reviewFigures(tx: Db, agencyId: number, year: number): AnnualRep
  * and the amounts of notices paid in the year. Reading a number out of the JSON details is the one
  * dialect-specific expression here (PostgreSQL: `(details::json->>'amountYuan')::numeric`).
  */
+/**
+ * The event type written into the SQL, not bound: only then can SQLite prove that the partial fee indexes of
+ * migration 0009 (`where type = 'fee_notice_sent'`, `'fee_paid'`) hold the rows.
+ */
+const isEventType = (column: SQLiteColumn, type: "fee_notice_sent" | "fee_paid") => sql`${column} = ${sql.raw(`'${type}'`)}`;
+
 const feeStatements = perTransaction((tx) => {
   const { start, end } = BOUND_PLACEHOLDERS;
   const successor = alias(applicationEvents, "successor");
@@ -199,15 +205,15 @@ const feeStatements = perTransaction((tx) => {
     .select({ n: count(), amount: sql<number>`coalesce(sum(json_extract(${applicationEvents.details}, '$.amountYuan')), 0)` })
     .from(applicationEvents)
     .innerJoin(applications, eq(applications.id, applicationEvents.applicationId))
-    .where(and(countedApplications(AGENCY_PLACEHOLDER), eq(applicationEvents.type, "fee_notice_sent"), gte(applicationEvents.occurredOn, start), lte(applicationEvents.occurredOn, end), inForce))
+    .where(and(countedApplications(AGENCY_PLACEHOLDER), isEventType(applicationEvents.type, "fee_notice_sent"), gte(applicationEvents.occurredOn, start), lte(applicationEvents.occurredOn, end), inForce))
     .prepare();
   const notice = alias(applicationEvents, "notice");
   const collected = tx
     .select({ amount: sql<number>`coalesce(sum(json_extract(${notice.details}, '$.amountYuan')), 0)` })
     .from(applicationEvents)
     .innerJoin(applications, eq(applications.id, applicationEvents.applicationId))
-    .innerJoin(notice, and(eq(notice.applicationId, applications.id), eq(notice.type, "fee_notice_sent"), sql`${notice.withdrawn} = 0 and not exists (select 1 from ${applicationEvents} as ${successor} where ${successor.correctsEventId} = ${notice.id})`))
-    .where(and(countedApplications(AGENCY_PLACEHOLDER), eq(applicationEvents.type, "fee_paid"), gte(applicationEvents.occurredOn, start), lte(applicationEvents.occurredOn, end), inForce))
+    .innerJoin(notice, and(eq(notice.applicationId, applications.id), isEventType(notice.type, "fee_notice_sent"), sql`${notice.withdrawn} = 0 and not exists (select 1 from ${applicationEvents} as ${successor} where ${successor.correctsEventId} = ${notice.id})`))
+    .where(and(countedApplications(AGENCY_PLACEHOLDER), isEventType(applicationEvents.type, "fee_paid"), gte(applicationEvents.occurredOn, start), lte(applicationEvents.occurredOn, end), inForce))
     .prepare();
   return { notices, collected };
 });
