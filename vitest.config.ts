@@ -13,6 +13,8 @@ export default defineConfig({
     include: ["lib/**/*.test.ts", "db/**/*.test.ts", "cli/**/*.test.ts"],
     environment: "node",
     pool: "forks",
+    // Vitest would use one worker on a 2-core machine; the fuzz and crash suites are CPU-bound.
+    maxWorkers: 2,
     testTimeout: 30000,
     setupFiles: ["./lib/server/testing/setup.ts"],
   },

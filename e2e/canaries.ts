@@ -17,6 +17,7 @@ export const CANARY_APPLICANTS = [
     agentName: "金丝雀代理人",
     agentPhone: "13900005678",
     description: "金丝雀甲请求公开某小区拆迁补偿名单",
+    notes: "金丝雀甲另留邮箱 kanari-jia@example.com",
   },
   {
     applicantType: "natural_person",
@@ -27,6 +28,7 @@ export const CANARY_APPLICANTS = [
     agentName: null,
     agentPhone: null,
     description: "金丝雀乙请求公开征地批复",
+    notes: null,
   },
   {
     applicantType: "commercial_enterprise",
@@ -37,6 +39,7 @@ export const CANARY_APPLICANTS = [
     agentName: null,
     agentPhone: null,
     description: "金丝雀丙请求公开招标文件",
+    notes: null,
   },
 ] as const;
 
@@ -47,6 +50,7 @@ export const CANARY_STRINGS: string[] = [
     applicant.applicantName,
     applicant.address,
     applicant.description,
+    ...(applicant.notes ? [applicant.notes, "kanari-jia@example.com"] : []),
     // The whole ID number, its birth date, and its masked tail (「140502********1237」).
     ...(applicant.idNumber ? [applicant.idNumber, applicant.idNumber.slice(6, 14), `*${applicant.idNumber.slice(-4)}`] : []),
     applicant.phone,
@@ -58,4 +62,32 @@ export const CANARY_STRINGS: string[] = [
   // The masked forms staff lists show.
   "140502********",
   "139****",
+];
+
+/**
+ * Personal data typed in a working session by the clerk of e2e-privacy (e2e/personal-data.spec.ts): registered,
+ * corrected (the ID number's birth month and the phone), imported with a ledger file. None of it may reach the
+ * audit trail or the server's log.
+ */
+export const SESSION_APPLICANT = {
+  applicantName: "隐私测试甲",
+  idNumber: "110101198705123312",
+  changedIdNumber: "110101198706123314",
+  phone: "13700001111",
+  changedPhone: "13700002222",
+  address: "隐私省隐私市保密路8号",
+  agentName: "隐私代理人",
+  agentPhone: "13700003333",
+} as const;
+
+export const IMPORTED_APPLICANT = { applicantName: "隐私测试乙", idNumber: "140522197602034514", phone: "13700004444", address: "隐私街9号" } as const;
+
+/** Each ID number whole, without its check digit, and its birth date; each phone number whole and without its prefix. */
+export const SESSION_CANARIES: string[] = [
+  "隐私测试",
+  "隐私代理人",
+  "保密路",
+  "隐私街",
+  ...[SESSION_APPLICANT.idNumber, SESSION_APPLICANT.changedIdNumber, IMPORTED_APPLICANT.idNumber].flatMap((id) => [id, id.slice(0, 17), id.slice(6, 14)]),
+  ...[SESSION_APPLICANT.phone, SESSION_APPLICANT.changedPhone, SESSION_APPLICANT.agentPhone, IMPORTED_APPLICANT.phone].flatMap((phone) => [phone, phone.slice(3)]),
 ];

@@ -66,11 +66,27 @@ test("the canaries are in the ledger behind the published report (the control fo
   }
 });
 
-test("every public page and download is open to all, sets no cookie, and carries no applicant's personal data", async ({ request }) => {
+/**
+ * Every way Next serves a page's React Server Components payload: a link's navigation and its prefetch. Next
+ * answers a request whose `?_rsc=` does not match its headers with a redirect to the matching one, which is followed.
+ */
+const RSC_REQUESTS: { suffix: string; headers: Record<string, string> }[] = [
+  { suffix: "", headers: { RSC: "1" } },
+  { suffix: "", headers: { RSC: "1", "Next-Router-Prefetch": "1" } },
+  { suffix: "?_rsc=crawl", headers: { RSC: "1" } },
+];
+
+function expectNoCanary(text: string, where: string): void {
+  for (const canary of CANARY_STRINGS) expect(text.includes(canary), `${where} contains ${canary}`).toBe(false);
+}
+
+test("every public URL — pages, their RSC payloads, downloads, assets, 404 and error pages — is open to all, sets no cookie, and carries no applicant's personal data", async ({ request }) => {
+  test.setTimeout(180_000);
   const seen = new Set<string>();
   const queue = ["/", REPORT, HISTORICAL];
   const downloads: string[] = [];
-  while (queue.length > 0 && seen.size < 200) {
+  const assets = new Set<string>();
+  while (queue.length > 0 && seen.size < 300) {
     const path = queue.shift() ?? "/";
     if (seen.has(path)) continue;
     seen.add(path);
@@ -78,11 +94,18 @@ test("every public page and download is open to all, sets no cookie, and carries
     expect(response.status(), path).toBe(200);
     expect(setCookies(response), path).toEqual([]);
     const text = await readable(response);
-    for (const canary of CANARY_STRINGS) expect(text.includes(canary), `${path} contains ${canary}`).toBe(false);
+    expectNoCanary(text, path);
     if (path.includes("/download/")) {
       downloads.push(path);
       continue;
     }
+    for (const rsc of RSC_REQUESTS) {
+      const payload = await request.get(`${path}${rsc.suffix}`, { headers: rsc.headers, maxRedirects: 3 });
+      expect(payload.status(), `${path} ${JSON.stringify(rsc)}`).toBe(200);
+      expect(payload.headers()["content-type"], `${path} ${JSON.stringify(rsc)}`).toContain("text/x-component");
+      expectNoCanary(await payload.text(), `the RSC payload of ${path} (${JSON.stringify(rsc)})`);
+    }
+    for (const asset of text.matchAll(/(?:src|href)="(\/_next\/static\/[^"]+)"/g)) assets.add(asset[1] ?? "");
     for (const link of linksOf(text)) {
       if ((link === "/" || link.startsWith("/reports/")) && !seen.has(link)) queue.push(link);
     }
@@ -94,6 +117,31 @@ test("every public page and download is open to all, sets no cookie, and carries
     expect(downloads).toContain(`${REPORT}/v/1/download/${format}`);
   }
   expect(downloads.length).toBeGreaterThanOrEqual(15);
+
+  // The scripts and styles the pages load hold code, never data.
+  expect(assets.size).toBeGreaterThan(0);
+  for (const asset of assets) {
+    const response = await request.get(asset);
+    expect(response.status(), asset).toBe(200);
+    expectNoCanary(await response.text(), asset);
+  }
+
+  // Pages that are not there: the 404 page, and as an RSC payload (which Next may answer with 200 and the not-found tree).
+  for (const missing of ["/no-such-page", `/reports/${PUBLIC_AGENCY.code}/2019`, `${REPORT}/v/99`, `/reports/${PUBLIC_AGENCY.code}/9999`, `${REPORT}/download/xlsx`]) {
+    const page = await request.get(missing, { maxRedirects: 0 });
+    expect(page.status(), missing).toBe(404);
+    expectNoCanary(await page.text(), missing);
+    const payload = await request.get(missing, { headers: { RSC: "1" }, maxRedirects: 3 });
+    expect([200, 404], `${missing} as RSC`).toContain(payload.status());
+    expectNoCanary(await payload.text(), `${missing} as RSC`);
+  }
+  // The error page: a navigation whose router state Next cannot read fails on the server (500).
+  for (const path of [REPORT, "/"]) {
+    const response = await request.get(path, { headers: { RSC: "1", "Next-Router-State-Tree": "%7Bnot-json" }, maxRedirects: 3 });
+    expect(response.status(), `${path} with a broken router state`).toBe(500);
+    expect(setCookies(response)).toEqual([]);
+    expectNoCanary(await response.text(), `the error answer of ${path}`);
+  }
 });
 
 test("the home page lists the agency's reports by year", async ({ page }) => {

@@ -64,12 +64,21 @@ for (const [name, spec] of Object.entries(ACCOUNT_SPECS)) {
 // Published reports (and a ledger with canary personal data behind them) for e2e/public.spec.ts.
 const { seedPublishedReports } = await import("./public-seed");
 await withSource({ kind: "system" }, seedPublishedReports);
+// Script-injection payloads in every free-text field, for e2e/xss.spec.ts.
+const { seedSecurityData } = await import("./security-seed");
+await withSource({ kind: "system" }, seedSecurityData);
 closeDatabase();
 fs.writeFileSync(ACCOUNTS_FILE, JSON.stringify(accounts, null, 2), { mode: 0o600 });
 
 const server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", port], {
-  stdio: "inherit",
+  stdio: ["inherit", "pipe", "pipe"],
   env: process.env,
 });
+// Everything the server prints also goes to a file, which e2e/personal-data.spec.ts searches for personal data.
+const log = fs.createWriteStream(path.join(E2E_DIR, "server.log"));
+server.stdout.pipe(process.stdout);
+server.stderr.pipe(process.stderr);
+server.stdout.pipe(log);
+server.stderr.pipe(log);
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,4 +1,5 @@
 import { ZodError } from "zod";
+import { printableText } from "@/lib/printable-text";
 import { InputError } from "@/lib/server/errors";
 
 /**
@@ -38,10 +39,11 @@ export function fieldErrorsOf(error: ZodError): Record<string, string> {
   return errors;
 }
 
+/** What was submitted, as the data layer parses it: text only, without invisible controls (never changed in a password). */
 export function formDataObject(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
-    if (typeof value === "string" && !key.startsWith("$ACTION")) values[key] = value;
+    if (typeof value === "string" && !key.startsWith("$ACTION")) values[key] = SECRET_FIELD.test(key) ? value : printableText(value);
   }
   return values;
 }
@@ -55,6 +57,8 @@ export async function runForm(
   formData: FormData,
   work: (submitted: Record<string, string>) => Promise<FormState>,
 ): Promise<FormState> {
+  // A hand-made POST can call an action with anything in place of the form; that is a bad request, not a crash.
+  if (!((formData as unknown) instanceof FormData)) return { status: "error", message: "请求无效，请刷新页面后重新提交" };
   const values = typedValues(formData);
   try {
     return await work(formDataObject(formData));

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { defuseFormula, fromExcelValue, restoreFormula } from "./cells";
+import { defuseFormula, restoreFormula } from "./cells";
 
 describe("formula injection", () => {
   it.each(["=1+1", "+86 13812345678", "-某某", "@SUM(A1)", "\tx", "\rx", "=HYPERLINK(\"http://evil\")"])("defuses %j with an apostrophe", (text) => {
@@ -21,16 +21,5 @@ describe("formula injection", () => {
       const text = `${"'".repeat(quotes)}${start}${rest}`;
       return restoreFormula(defuseFormula(text)) === text && defuseFormula(text).startsWith("'");
     }));
-  });
-});
-
-describe("exceljs cell values", () => {
-  it("reduces rich text, formulas, links and errors to plain values", () => {
-    expect(fromExcelValue({ richText: [{ text: "张" }, { text: "三" }] })).toBe("张三");
-    expect(fromExcelValue({ formula: "A1", result: 3 })).toBe(3);
-    expect(fromExcelValue({ formula: "A1" })).toBeNull();
-    expect(fromExcelValue({ text: "链接", hyperlink: "http://x" })).toBe("链接");
-    expect(fromExcelValue({ error: "#N/A" })).toBe("#N/A");
-    expect(fromExcelValue(undefined)).toBeNull();
   });
 });

@@ -1,23 +1,8 @@
 /**
- * One cell as a reader hands it over: CSV gives text; XLSX also numbers, booleans and dates (exceljs turns
- * date-formatted cells into Date objects at UTC midnight of the day shown).
+ * One cell as a reader hands it over: CSV gives text; XLSX also numbers, booleans and dates (the XLSX reader
+ * turns date-formatted numbers into Date objects at UTC, lib/ledger-io/read-xlsx.ts).
  */
 export type RawCell = string | number | boolean | Date | null;
-
-/** What exceljs may put in a cell, reduced to a RawCell: rich text joined, a formula's cached result, a link's text. */
-export function fromExcelValue(value: unknown): RawCell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value instanceof Date) return value;
-  if (typeof value === "object") {
-    const object = value as Record<string, unknown>;
-    if (Array.isArray(object.richText)) return object.richText.map((run) => (run as { text?: unknown }).text ?? "").join("");
-    if ("result" in object) return fromExcelValue(object.result);
-    if ("formula" in object || "sharedFormula" in object) return null;
-    if (typeof object.text === "string") return object.text;
-    if (typeof object.error === "string") return object.error;
-  }
-  return String(value);
-}
 
 export function isBlank(cell: RawCell): boolean {
   return cell === null || (typeof cell === "string" && cell.trim() === "");

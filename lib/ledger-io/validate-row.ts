@@ -3,6 +3,7 @@ import type { IsoDate } from "@/lib/calendar";
 import { CHANNELS } from "@/lib/ledger/codes";
 import { registrationSchema, type Registration } from "@/lib/ledger/registration";
 import { APPLICANT_TYPE_CODES } from "@/lib/identity";
+import { printableText } from "@/lib/printable-text";
 import type { OutcomeCode } from "@/lib/report/labels";
 import { isBlank, restoreFormula, type RawCell } from "./cells";
 import { HEADER_OF, isExampleNote, type ComputedColumnKey, type LedgerColumnKey, type LedgerHeader } from "./columns";
@@ -52,10 +53,10 @@ const COLUMN_OF_FIELD: Partial<Record<string, LedgerColumnKey>> = {
   notes: "notes",
 };
 
-/** A cell read as text: trimmed, a defused formula restored, a number written out in full. */
+/** A cell read as text: without invisible controls, trimmed, a defused formula restored, a number written out in full. */
 export function cellText(cell: RawCell | undefined): string {
   if (cell === null || cell === undefined) return "";
-  if (typeof cell === "string") return restoreFormula(cell.trim()).trim();
+  if (typeof cell === "string") return restoreFormula(printableText(cell).trim()).trim();
   if (typeof cell === "number") return Number.isInteger(cell) ? cell.toFixed(0) : String(cell);
   if (typeof cell === "boolean") return cell ? "是" : "否";
   return Number.isNaN(cell.getTime()) ? "" : cell.toISOString().slice(0, 10);

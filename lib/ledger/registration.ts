@@ -22,6 +22,16 @@ const date = (message: string) => z.string({ error: message }).trim().refine(isI
  * form, the server action and the data layer; `today` is a parameter so tests can pin it.
  */
 export function registrationSchema(today: string = todayInChina()) {
+  // Building the schema costs about a millisecond; every registration and every imported file asks for it.
+  if (cached?.today === today) return cached.schema;
+  const schema = buildRegistrationSchema(today);
+  cached = { today, schema };
+  return schema;
+}
+
+let cached: { today: string; schema: ReturnType<typeof buildRegistrationSchema> } | undefined;
+
+function buildRegistrationSchema(today: string) {
   return z
     .object({
       channel: z.enum(CHANNELS, { error: "请选择申请方式" }),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { printableText } from "@/lib/printable-text";
 import { APPLICATION_COLUMNS, COLUMN_CODES, OUTCOME_CODES } from "./labels";
 import { applicationRowLabels, isCountRowKey, isOutcomeCode, quoteLabels } from "./places";
 
@@ -63,9 +64,12 @@ export const checkResultSchema = z.strictObject({
 
 const emptySections = { overview: "", problems: "", other: "" };
 
+/** Text that ends up in the Word document and on the public page: invisible controls dropped (lib/printable-text). */
+const text = z.string().transform(printableText);
+
 export const annualReportSchema = z.strictObject({
   format: z.literal(REPORT_FORMAT),
-  agency: z.strictObject({ code: z.string().min(1), name: z.string().min(1) }),
+  agency: z.strictObject({ code: z.string().min(1), name: z.string().min(1).transform(printableText) }),
   year: z.int().min(FIRST_REPORT_YEAR).max(2100),
   status: z.enum(REPORT_STATUSES),
   proactive: z.strictObject({
@@ -93,9 +97,9 @@ export const annualReportSchema = z.strictObject({
   fees: z.strictObject({ notices: count, notifiedYuan: count, collectedYuan: count }),
   sections: z
     .strictObject({
-      overview: z.string().default(""),
-      problems: z.string().default(""),
-      other: z.string().default(""),
+      overview: text.default(""),
+      problems: text.default(""),
+      other: text.default(""),
     })
     .default(emptySections),
   checks: z.array(checkResultSchema).optional(),

@@ -2,6 +2,7 @@ import "server-only";
 import { desc, eq } from "drizzle-orm";
 import { auditLog } from "@/db/schema";
 import type { Db } from "@/db/client";
+import { redactPersonalData } from "@/lib/audit/personal-fields";
 import { entryHash, storableText } from "@/lib/audit/chain";
 import type { SystemActor, UserActor } from "./actor";
 
@@ -43,7 +44,9 @@ export function actorLabel(actor: AuditActor): { actorUserId: number | null; act
  * append between reading the last hash and inserting. Its id comes from AUTOINCREMENT and is part of the
  * hash, so the hash is set right after the insert (the trigger allows that once, on an entry without one).
  */
-export function recordAudit(tx: Db, actor: AuditActor, entry: AuditEntry): void {
+export function recordAudit(tx: Db, actor: AuditActor, raw: AuditEntry): void {
+  // Personal data never reaches the trail: markers say that a field was filled in or changed (lib/audit/personal-fields).
+  const entry = redactPersonalData(raw);
   const { actorUserId, actorName } = actorLabel(actor);
   const fields = {
     at: new Date().toISOString(),

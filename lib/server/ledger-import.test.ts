@@ -235,6 +235,13 @@ describe("importing a ledger file", () => {
     expect(stored).toMatchObject({ applicantName: "孙某某", formWanted: "paper", status: "concluded", outcome: "granted", externalNumber: null });
   });
 
+  it("refuses a receipt date after the conclusion the file leaves empty (found by the fuzz tests)", async () => {
+    await as(clerk, () => importLedgerFile(file([row({ 编号: "后-1", 收到日期: "2025-01-06", 办理结果: "予以公开", 办结日期: "2025-01-08" })])));
+    const summary = await as(clerk, () => importLedgerFile(file([row({ 编号: "后-1", 收到日期: "2025-03-30" })])));
+    expect(summary).toMatchObject({ written: false, issues: [{ row: 2, column: "收到日期", message: "收到日期不能晚于该申请的办结日期（2025-01-08）" }] });
+    expect(byNumber("后-1")).toMatchObject({ receivedOn: "2025-01-06", concludedOn: "2025-01-08" });
+  });
+
   it("refuses to change a conclusion the system reached by abandonment", async () => {
     const typed = await as(clerk, () => registerApplication({ channel: "in_person", arrivedOn: "2025-05-06", applicantType: "natural_person", applicantName: "周某", description: "某文件", formWanted: "paper" }));
     await as(clerk, () => recordEvent(typed.id, { type: "correction_notice_sent", date: "2025-05-08", correctBy: "2025-05-20" }));

@@ -354,7 +354,8 @@ export async function getLedgerImport(rawId: unknown, rawOptions: unknown = {}):
     headers: IMPORT_HEADERS,
     preview: null,
   };
-  if (!summary || current.state !== "checked" || !current.content) return view;
+  // A file the check could not read (a CSV quote never closed, a broken workbook) has no rows to show; reading it again would fail again.
+  if (!summary || current.state !== "checked" || !current.content || summary.rows === 0) return view;
 
   const issuesByRow = new Map<number, ImportIssue[]>();
   for (const issue of summary.issues) if (issue.row !== null) issuesByRow.set(issue.row, [...(issuesByRow.get(issue.row) ?? []), issue]);

@@ -20,7 +20,7 @@ import {
   latestPublished,
   storedProactive,
   storedSections,
-  versionRows,
+  versionNumbers,
   type AgencyRef,
   type DraftRow,
   type StoredSections,
@@ -176,7 +176,7 @@ export async function publishReport(raw: unknown, options: Options = {}): Promis
     refuseUnfinishedYear(input.year, "发布");
     const { report } = buildDraftReport(tx, agency, input.year);
     refuseFailingChecks(report, "发布");
-    const version = (versionRows(tx, agency.id, input.year)[0]?.version ?? 0) + 1;
+    const version = (versionNumbers(tx, agency.id, input.year)[0]?.version ?? 0) + 1;
     if (version >= 2 && !input.correctionNote) {
       throw new InputError({ correctionNote: `该年度报告已发布过，发布第 ${version} 版须填写更正说明` });
     }
@@ -236,7 +236,7 @@ export async function importHistoricalReport(json: unknown, rawOptions: unknown 
     // Another agency's report answers as if that agency did not exist.
     if (agency.code !== typed.agency.code) deny("not_found");
     if (typed.year >= thisYearInChina()) throw new InputError({ year: "只能录入已经结束的年度的报告" });
-    const existing = versionRows(tx, agency.id, typed.year);
+    const existing = versionNumbers(tx, agency.id, typed.year);
     if (existing.some((row) => !row.historical)) {
       throw new InputError({ _form: `${typed.year} 年已有由台账生成并发布的报告，不能再录入历史报告` });
     }

@@ -69,7 +69,8 @@ export async function signInWithPassword(raw: unknown, clientAddress: string | n
     // Read again under the write lock: two sign-ins racing with one code must not both pass.
     const user = found ? tx.select().from(users).where(eq(users.id, found.id)).get() : undefined;
     if (!user) {
-      recordAudit(tx, null, { action: "auth.sign_in_failed", entity: "user", detail: `未知用户名 ${username}` });
+      // What was typed is not kept: people type their password into the username field.
+      recordAudit(tx, null, { action: "auth.sign_in_failed", entity: "user", detail: ["未知用户名（所输入的内容不记录）", detail].filter(Boolean).join("；") });
       return REFUSED;
     }
     const actorForAudit = { kind: "user" as const, userId: user.id, username: user.username };

@@ -4,17 +4,18 @@ import type { WorkingCalendar } from "@/lib/calendar";
 import type Database from "better-sqlite3";
 import { sqlite, type Db } from "@/db/client";
 import { applications } from "@/db/schema";
-import type { ApplicantType } from "@/lib/identity";
 import type { EventType, StoredEvent } from "@/lib/ledger/event-input";
 import type { Registration } from "@/lib/ledger/registration";
-import { maskAddress, maskApplicantName, maskIdNumber, maskPhone } from "@/lib/masking";
 import type { Actor } from "../actor";
 import { recordAudit } from "../audit-write";
 import { projectionOf, type ApplicationRow } from "./applications";
 
-/** What the audit trail keeps of an application: personal data only masked. */
+/**
+ * What the audit trail keeps of an application. The personal fields are handed over whole, so that a change
+ * of any of their digits shows; recordAudit replaces them with markers before anything is written
+ * (lib/audit/personal-fields.ts): the trail says that a field was filled in or changed, never its value.
+ */
 export function auditView(application: ApplicationRow) {
-  const type = application.applicantType as ApplicantType;
   return {
     trackingNumber: application.trackingNumber,
     externalNumber: application.externalNumber,
@@ -22,11 +23,13 @@ export function auditView(application: ApplicationRow) {
     arrivedOn: application.arrivedOn,
     receivedOn: application.receivedOn,
     receivedOnReason: application.receivedOnReason,
-    applicantType: type,
-    applicantName: maskApplicantName(application.applicantName, type),
-    idNumber: application.idNumber ? maskIdNumber(application.idNumber) : null,
-    phone: application.phone ? maskPhone(application.phone) : null,
-    address: application.address ? maskAddress(application.address) : null,
+    applicantType: application.applicantType,
+    applicantName: application.applicantName,
+    idNumber: application.idNumber,
+    phone: application.phone,
+    address: application.address,
+    agentName: application.agentName,
+    agentPhone: application.agentPhone,
     formWanted: application.formWanted,
     status: application.status,
     replyDueOn: application.replyDueOn,

@@ -139,6 +139,11 @@ export function planImport(tx: Db, agencyId: number, records: readonly LedgerRec
       }
       correction = { eventId: replied.id, occurredOn: wanted.on, details: { ...replied.details, outcome: wanted.outcome } };
     } else if (!wanted && current !== null) {
+      // The conclusion is kept, so the application must not be received after it.
+      if (incoming.receivedOn > current.date) {
+        problem(HEADER_OF.receivedOn, `收到日期不能晚于该申请的办结日期（${current.date}）`);
+        continue;
+      }
       warnings.push({ row, column: HEADER_OF.outcome, message: `系统中该申请（${target.trackingNumber}）已于 ${current.date} 办结，文件中办理结果为空：保留系统中的办结记录` });
     }
 

@@ -47,13 +47,30 @@ export function versionRows(tx: Db, agencyId: number, year: number): VersionRow[
     .all();
 }
 
+/** The versions of a year, newest first, without their snapshots: enough to number the next one. */
+export function versionNumbers(tx: Db, agencyId: number, year: number): { version: number; historical: boolean }[] {
+  return tx
+    .select({ version: reportVersions.version, historical: reportVersions.historical })
+    .from(reportVersions)
+    .where(and(eq(reportVersions.agencyId, agencyId), eq(reportVersions.year, year)))
+    .orderBy(desc(reportVersions.version))
+    .all();
+}
+
 export function snapshotOf(row: VersionRow): AnnualReport {
   return annualReportSchema.parse(JSON.parse(row.snapshot));
 }
 
 /** The latest published version of a year, generated or historical: what the next year is checked against. */
 export function latestPublished(tx: Db, agencyId: number, year: number): { row: VersionRow; report: AnnualReport } | null {
-  const row = versionRows(tx, agencyId, year)[0];
+  // One row, not every version's snapshot: every view of the next year's draft asks for it.
+  const row = tx
+    .select()
+    .from(reportVersions)
+    .where(and(eq(reportVersions.agencyId, agencyId), eq(reportVersions.year, year)))
+    .orderBy(desc(reportVersions.version))
+    .limit(1)
+    .get();
   return row ? { row, report: snapshotOf(row) } : null;
 }
 
