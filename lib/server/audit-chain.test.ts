@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { sqlite } from "@/db/client";
+import { sqlite, writeTransaction } from "@/db/client";
 import { verifyAuditTrail } from "./audit-chain";
 import { AccessError } from "./errors";
-import { signInWithPassword } from "./sign-in";
+import { recordAudit } from "./audit-write";
 import { anonymous, asSession, asSystem, signedInUser } from "./testing/callers";
 
 const entryCount = () => sqlite().prepare("select count(*) from audit_log").pluck().get() as number;
@@ -20,11 +20,11 @@ describe("verifying the audit trail through the data layer", () => {
   });
 
   it("finds every entry the data layer wrote chained, whatever text they hold", async () => {
-    // A failed sign-in writes the name typed into the audit trail: lone surrogate halves, NUL, emoji.
-    for (const username of ["\uD800半个代理对", "nul\u0000name", "表情😀\u202E"]) {
-      expect((await signInWithPassword({ username, password: "whatever-it-is" })).ok).toBe(false);
-    }
-    const stored = sqlite().prepare("select detail from audit_log where action = 'auth.sign_in_failed'").pluck().all();
+    // Whatever text an entry carries — lone surrogate halves, NUL, emoji, direction marks — is chained as stored.
+    writeTransaction((tx) => {
+      for (const text of ["\uD800半个代理对", "nul\u0000name", "表情😀\u202E"]) recordAudit(tx, { kind: "system" }, { action: "test.odd_text", entity: "test", detail: text });
+    });
+    const stored = sqlite().prepare("select detail from audit_log where action = 'test.odd_text'").pluck().all();
     expect(stored).toEqual(expect.arrayContaining([expect.stringContaining("\uFFFD半个代理对"), expect.stringContaining("nul\u0000name")]));
     const report = await asSystem(verifyAuditTrail);
     expect(report).toMatchObject({ ok: true, entries: entryCount() });

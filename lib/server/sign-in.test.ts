@@ -65,10 +65,13 @@ describe("signing in", () => {
   it("never writes a password or its hash into the audit trail", async () => {
     const user = await signedInUser("clerk");
     await signInWithPassword({ username: user.username, password: "a-wrong-password-xyz" });
+    // A password typed into the username field is not kept either.
+    await signInWithPassword({ username: "mypassword-typed-here", password: "whatever-it-is" });
     const hash = db().select().from(users).where(eq(users.id, user.userId)).get()?.passwordHash ?? "";
     const everything = JSON.stringify(db().select().from(auditLog).all());
     expect(everything).not.toContain(user.password);
     expect(everything).not.toContain("a-wrong-password-xyz");
+    expect(everything).not.toContain("mypassword-typed-here");
     expect(everything).not.toContain(hash.split("$").pop());
   });
 
