@@ -17,10 +17,10 @@ import { submitSignIn } from "./support";
 const SERVER_LOG = path.join(E2E_DIR, "server.log");
 const NEW_PASSWORD = "Privacy-Session-Passwort-2026";
 
-function auditSince(id: number): { id: number; action: string; before: string | null; after: string | null; detail: string | null }[] {
+function auditSince(id: number): { id: number; action: string; entityId: string | null; before: string | null; after: string | null; detail: string | null }[] {
   const database = new Database(path.join(E2E_DIR, "gongkai.db"), { readonly: true, fileMustExist: true });
   try {
-    return database.prepare("SELECT id, action, before, after, detail FROM audit_log WHERE id > ? ORDER BY id").all(id) as ReturnType<typeof auditSince>;
+    return database.prepare("SELECT id, action, entity_id AS entityId, before, after, detail FROM audit_log WHERE id > ? ORDER BY id").all(id) as ReturnType<typeof auditSince>;
   } finally {
     database.close();
   }
@@ -50,6 +50,8 @@ test("a working session leaves no ID number, phone or password in the audit trai
   await page.getByLabel("获取信息的方式").selectOption("paper");
   await page.getByRole("button", { name: "登记", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "已登记，编号" })).toBeVisible();
+  const applicationId = /\/staff\/applications\/(\d+)/.exec(page.url())?.[1];
+  expect(applicationId).toBeDefined();
 
   await page.getByRole("link", { name: "修改登记信息" }).click();
   await page.getByLabel("证件号码").fill(SESSION_APPLICANT.changedIdNumber);
@@ -81,7 +83,8 @@ test("a working session leaves no ID number, phone or password in the audit trai
     for (const secret of secrets) expect(kept.includes(secret), `audit entry ${entry.id} (${entry.action}) holds ${secret}`).toBe(false);
   }
   // What the auditor still learns: the ID number and the phone were changed.
-  const update = entries.find((entry) => entry.action === "application.update");
+  // (Other tests run alongside and update their own applications: take this one's.)
+  const update = entries.find((entry) => entry.action === "application.update" && entry.entityId === applicationId);
   expect(JSON.parse(update?.after ?? "{}")).toMatchObject({ idNumber: expect.stringContaining("已修改"), phone: expect.stringContaining("已修改") });
 
   expect(fs.existsSync(SERVER_LOG), "e2e/serve.ts writes the server's output to .e2e/server.log").toBe(true);
