@@ -2,7 +2,6 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import type { RequestSource } from "@/lib/server/context";
 import { ACCOUNT_SPECS, ACCOUNTS_FILE, E2E_DIR, type Accounts } from "./accounts";
 
 /** Starts the production build on a fresh database holding the accounts the tests sign in with. */
@@ -17,27 +16,19 @@ Object.assign(process.env, {
 });
 
 const { closeDatabase } = await import("@/db/client");
-const { withSource } = await import("@/lib/server/context");
+const { sessionSource, withSource } = await import("@/lib/server/context");
 const { createAgency } = await import("@/lib/server/agencies");
 const { createUser } = await import("@/lib/server/users");
 const { signInWithPassword, signOut } = await import("@/lib/server/sign-in");
 const { beginSecondFactorEnrollment, confirmSecondFactorEnrollment } = await import("@/lib/server/second-factor");
 const { secondFactorRequired } = await import("@/lib/auth/second-factor");
 const { base32Decode, totp } = await import("@/lib/auth/totp");
-const { AccessError } = await import("@/lib/server/errors");
 
 /** Enrols the account's second factor as its owner would on the security page; returns the secret. */
 async function enrolSecondFactor(username: string, password: string): Promise<string> {
   const signedIn = await signInWithPassword({ username, password });
   if (!signedIn.ok) throw new Error(`${username} could not sign in to enrol`);
-  const source: RequestSource = {
-    kind: "session",
-    sessionId: async () => signedIn.sessionId,
-    deny(reason) {
-      throw new AccessError(reason);
-    },
-  };
-  return withSource(source, async () => {
+  return withSource(sessionSource(signedIn.sessionId), async () => {
     const { secret } = await beginSecondFactorEnrollment();
     await confirmSecondFactorEnrollment({ code: totp(base32Decode(secret) ?? Buffer.alloc(0), Date.now()) });
     await signOut();

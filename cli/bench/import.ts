@@ -75,8 +75,7 @@ export async function benchImport(options: { rows: number; runs: number; today: 
   const { createAgency } = await import("@/lib/server/agencies");
   const { createUser } = await import("@/lib/server/users");
   const { signInWithPassword } = await import("@/lib/server/sign-in");
-  const { withSource } = await import("@/lib/server/context");
-  const { AccessError } = await import("@/lib/server/errors");
+  const { sessionSource, withSource } = await import("@/lib/server/context");
   const { importLedgerFile } = await import("@/lib/server/ledger-import");
   const { fileSource } = await import("@/lib/ledger-io/source");
   const { exportApplications } = await import("@/lib/server/ledger-export");
@@ -92,17 +91,7 @@ export async function benchImport(options: { rows: number; runs: number; today: 
     const signedIn = await signInWithPassword({ username, password });
     if (!signedIn.ok) throw new Error("the import benchmark clerk could not sign in");
     const sessionId = signedIn.sessionId;
-    return <T>(work: () => Promise<T>) =>
-      withSource(
-        {
-          kind: "session",
-          sessionId: async () => sessionId,
-          deny(reason) {
-            throw new AccessError(reason);
-          },
-        },
-        work,
-      );
+    return <T>(work: () => Promise<T>) => withSource(sessionSource(sessionId), work);
   };
   try {
     const writes: number[] = [];

@@ -116,8 +116,7 @@ fs.copyFileSync(dataPath, databasePath);
 process.env.GONGKAI_DB = databasePath;
 
 const { closeDatabase, sqlite } = await import("@/db/client");
-const { withSource } = await import("@/lib/server/context");
-const { AccessError } = await import("@/lib/server/errors");
+const { sessionSource, withSource } = await import("@/lib/server/context");
 const { signInWithPassword } = await import("@/lib/server/sign-in");
 const ledger = await import("@/lib/server/ledger");
 const { todayInChina } = await import("@/lib/calendar");
@@ -147,17 +146,7 @@ const bigClerk = account(`clerk.${BIG_AGENCY.code}`);
 const signedIn = await signInWithPassword({ username: bigClerk.username, password: bigClerk.password });
 if (!signedIn.ok) throw new Error("the benchmark clerk could not sign in");
 const sessionId = signedIn.sessionId;
-const asClerk = <T>(work: () => Promise<T>) =>
-  withSource(
-    {
-      kind: "session",
-      sessionId: async () => sessionId,
-      deny(reason) {
-        throw new AccessError(reason);
-      },
-    },
-    work,
-  );
+const asClerk = <T>(work: () => Promise<T>) => withSource(sessionSource(sessionId), work);
 
 // The stored projection must be what the engine says: re-evaluate a sample through getApplication.
 const sampleRandom = createRandom(7);

@@ -5,8 +5,7 @@ import { HEADER_OF, IMPORT_HEADERS, type ExportHeader } from "@/lib/ledger-io/co
 import { csvSource, csvText } from "@/lib/ledger-io/test-files";
 import { APPLICANT_TYPE_WORDS, CHANNEL_WORDS, OUTCOME_WORDS } from "@/lib/ledger-io/vocabulary";
 import { createRandom } from "@/lib/seeded-random";
-import { withSource, type RequestSource } from "@/lib/server/context";
-import { AccessError } from "@/lib/server/errors";
+import { sessionSource, withSource, type RequestSource } from "@/lib/server/context";
 import { recordEvent, registerApplication } from "@/lib/server/ledger";
 import { importLedgerFile } from "@/lib/server/ledger-import";
 import { CHANNEL_WEIGHTS, personName, requestText } from "../bench/fake";
@@ -65,15 +64,7 @@ const day = (month: number) => `${year}-${String(month).padStart(2, "0")}-${Stri
 
 const asSystem = <T>(work: () => Promise<T>) => withSource({ kind: "system" }, work);
 
-const clerk: RequestSource | null = values.session
-  ? {
-      kind: "session",
-      sessionId: async () => values.session ?? null,
-      deny(reason) {
-        throw new AccessError(reason);
-      },
-    }
-  : null;
+const clerk: RequestSource | null = values.session ? sessionSource(values.session) : null;
 
 function ledgerFile(token: string, rows: ImportRow[]) {
   return csvSource(csvText(IMPORT_HEADERS, rows as Record<string, string>[]), { bom: true, name: `${token}.csv` });

@@ -17,6 +17,20 @@ export function withSource<T>(source: RequestSource, work: () => Promise<T>): Pr
   return storage.run(source, work);
 }
 
+/**
+ * A caller outside a web request (the demo, tests, the CLI's benchmark and fault tools) acting as this session:
+ * a refusal throws AccessError.
+ */
+export function sessionSource(sessionId: string | null): RequestSource {
+  return {
+    kind: "session",
+    sessionId: async () => sessionId,
+    deny(reason) {
+      throw new AccessError(reason);
+    },
+  };
+}
+
 export function currentSource(): RequestSource {
   return storage.getStore() ?? nextRequestSource;
 }

@@ -1,8 +1,7 @@
 import "server-only";
 import type { Role } from "@/db/schema";
 import { createAgency } from "../agencies";
-import { withSource, type RequestSource } from "../context";
-import { AccessError } from "../errors";
+import { sessionSource, withSource } from "../context";
 import { signInWithPassword, signOut } from "../sign-in";
 import { createUser } from "../users";
 
@@ -28,16 +27,6 @@ export type DemoCredential = { username: string; role: Role; password: string; a
 
 /** A signed-in demo user: every call made through `run` is a request of that session. */
 export type DemoSession = { username: string; run<T>(work: () => Promise<T>): Promise<T>; signOut(): Promise<void> };
-
-function sessionSource(sessionId: string): RequestSource {
-  return {
-    kind: "session",
-    sessionId: async () => sessionId,
-    deny(reason) {
-      throw new AccessError(reason);
-    },
-  };
-}
 
 function session(username: string, sessionId: string): DemoSession {
   const source = sessionSource(sessionId);

@@ -2,8 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { sessions, users, type Role } from "@/db/schema";
-import { withSource, type RequestSource } from "../context";
-import { AccessError } from "../errors";
+import { sessionSource, withSource } from "../context";
 import { signInWithPassword } from "../sign-in";
 import { createAgency } from "../agencies";
 import { createUser } from "../users";
@@ -14,16 +13,6 @@ import { base32Decode, totp } from "@/lib/auth/totp";
 /** Runs as the CLI does. */
 export function asSystem<T>(work: () => Promise<T>): Promise<T> {
   return withSource({ kind: "system" }, work);
-}
-
-function sessionSource(sessionId: string | null): RequestSource {
-  return {
-    kind: "session",
-    sessionId: async () => sessionId,
-    deny(reason) {
-      throw new AccessError(reason);
-    },
-  };
 }
 
 /** Runs as a web request carrying this session (or none). */
