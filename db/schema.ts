@@ -322,7 +322,12 @@ export const reportVersions = sqliteTable(
     publishedAt: text("published_at").notNull(),
     publishedBy: integer("published_by").references(() => users.id),
   },
-  (t) => [uniqueIndex("report_versions_agency_year_version_unique").on(t.agencyId, t.year, t.version), index("report_versions_year_idx").on(t.year)],
+  (t) => [
+    uniqueIndex("report_versions_agency_year_version_unique").on(t.agencyId, t.year, t.version),
+    index("report_versions_year_idx").on(t.year),
+    // The public home's latest publications: without it every snapshot row is read to sort them.
+    index("report_versions_published_idx").on(t.publishedAt),
+  ],
 );
 
 export const REVIEW_KINDS = ["reconsideration", "litigation_direct", "litigation_after_reconsideration"] as const;

@@ -217,7 +217,9 @@ test("the public site shows the payload prose and agency names as text and runs 
     if (await visit(page, findings, url)) shown.push(url);
     for (const link of await linksUnder(page, "/reports/")) if (!seen.has(link)) queue.push(link);
   }
-  expect(shown).toEqual(expect.arrayContaining(["/", report, `${report}/v/1`, `/reports/${XSS_AGENCY}/${XSS_HISTORICAL_YEAR}`]));
+  expect(shown).toEqual(expect.arrayContaining(["/", `/reports/${XSS_AGENCY}`, report, `${report}/v/1`, `/reports/${XSS_AGENCY}/${XSS_HISTORICAL_YEAR}`]));
+  // The home page's search repeats what was typed.
+  for (const index of [0, 1, 6]) expect(await visit(page, findings, `/?q=${encodeURIComponent(payload("search", index, 50))}`)).toBe(true);
   await visit(page, findings, `/reports/${encodeURIComponent(SPECIAL.agencyName)}/${XSS_REPORT_YEAR}`, 404);
   await visit(page, findings, `/${encodeURIComponent(payload("search", 0))}`, 404);
   expectNothingRan(findings);

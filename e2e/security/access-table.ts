@@ -100,6 +100,7 @@ export const PAGES: Record<string, Row> = {
   "/staff/reports/[year]/review-cell": { ...STAFF, fill: () => ({ year: PROBE_YEAR }), query: "group=reconsideration&column=total" },
   "/staff/reports/reviews": STAFF,
   "/staff/reports/reviews/[id]": { ...AGENCY_RECORD, fill: (records) => ({ id: records.reviewCaseId }) },
+  "/reports/[agency]": { ...PUBLIC, fill: () => ({ agency: publicReport.agency }) },
   "/reports/[agency]/[year]": { ...PUBLIC, fill: () => publicReport },
   "/reports/[agency]/[year]/v/[version]": { ...PUBLIC, fill: () => ({ ...publicReport, version: "1" }) },
 };

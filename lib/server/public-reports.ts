@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { agencies, reportVersions } from "@/db/schema";
@@ -12,14 +12,64 @@ import { annualReportSchema, type AnnualReport } from "@/lib/report";
  */
 
 export type PublishedEntry = { year: number; version: number; historical: boolean; publishedAt: string };
-export type PublicAgency = { code: string; name: string; reports: PublishedEntry[] };
 
-/** Agencies with at least one published report, each with the latest version of every year. */
-export async function listPublishedReports(): Promise<PublicAgency[]> {
-  const rows = db()
+/** One line of the public list of agencies: the current version of each year it has published, newest year first. */
+export type PublishingAgency = { code: string; name: string; reports: PublishedEntry[] };
+
+export const PUBLIC_AGENCIES_PAGE_SIZE = 50;
+
+const agencyListSchema = z.object({
+  q: z.string().catch("").default("").transform((text) => text.trim().slice(0, 50)),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+});
+
+export type AgencyList = { q: string; page: number; pages: number; total: number; agencies: PublishingAgency[] };
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
+
+/** A version is its year's current one when no later version of the same agency and year exists. */
+const isCurrentVersion = sql`not exists (select 1 from ${reportVersions} later where later.agency_id = ${reportVersions.agencyId} and later.year = ${reportVersions.year} and later.version > ${reportVersions.version})`;
+
+/**
+ * The agencies that have published a report, by name, a page at a time, optionally those whose name holds
+ * `q` (or whose code is `q`); each with the current version of every year it has published.
+ */
+export async function listPublishingAgencies(raw: unknown): Promise<AgencyList> {
+  const { q, page: asked } = agencyListSchema.parse(raw ?? {});
+  const published = sql`exists (select 1 from ${reportVersions} where ${reportVersions.agencyId} = ${agencies.id})`;
+  const where = q ? and(published, or(sql`${agencies.name} like ${`%${escapeLike(q)}%`} escape '\\'`, eq(agencies.code, q))) : published;
+  const total = db().select({ count: count() }).from(agencies).where(where).get()?.count ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PUBLIC_AGENCIES_PAGE_SIZE));
+  const page = Math.min(asked, pages);
+  const listed = db()
+    .select({ id: agencies.id, code: agencies.code, name: agencies.name })
+    .from(agencies)
+    .where(where)
+    .orderBy(asc(agencies.name), asc(agencies.code))
+    .limit(PUBLIC_AGENCIES_PAGE_SIZE)
+    .offset((page - 1) * PUBLIC_AGENCIES_PAGE_SIZE)
+    .all();
+  const reports = new Map<number, PublishedEntry[]>(listed.map((agency) => [agency.id, []]));
+  if (listed.length > 0) {
+    const rows = db()
+      .select({ agencyId: reportVersions.agencyId, year: reportVersions.year, version: reportVersions.version, historical: reportVersions.historical, publishedAt: reportVersions.publishedAt })
+      .from(reportVersions)
+      .where(and(inArray(reportVersions.agencyId, [...reports.keys()]), isCurrentVersion))
+      .orderBy(desc(reportVersions.year))
+      .all();
+    for (const { agencyId, ...entry } of rows) reports.get(agencyId)?.push(entry);
+  }
+  return { q, page, pages, total, agencies: listed.map((agency) => ({ code: agency.code, name: agency.name, reports: reports.get(agency.id) ?? [] })) };
+}
+
+export type RecentPublication = PublishedEntry & { agencyCode: string; agencyName: string };
+
+/** The latest publications, newest first: new reports and corrections alike. */
+export async function recentPublications(limit = 10): Promise<RecentPublication[]> {
+  return db()
     .select({
-      code: agencies.code,
-      name: agencies.name,
+      agencyCode: agencies.code,
+      agencyName: agencies.name,
       year: reportVersions.year,
       version: reportVersions.version,
       historical: reportVersions.historical,
@@ -27,17 +77,33 @@ export async function listPublishedReports(): Promise<PublicAgency[]> {
     })
     .from(reportVersions)
     .innerJoin(agencies, eq(agencies.id, reportVersions.agencyId))
-    .orderBy(asc(agencies.name), desc(reportVersions.year), desc(reportVersions.version))
+    .orderBy(desc(reportVersions.publishedAt), desc(reportVersions.id))
+    .limit(Math.min(Math.max(1, Math.trunc(limit)), 50))
     .all();
-  const byAgency = new Map<string, PublicAgency>();
+}
+
+export type VersionEntry = PublishedEntry & { correctionNote: string | null };
+
+/** One agency's public page: every year it has published, newest first, each with all its versions (newest first). Null when it has published nothing. */
+export async function getPublishingAgency(agencyCode: unknown): Promise<{ code: string; name: string; years: { year: number; versions: VersionEntry[] }[] } | null> {
+  const code = z.string().trim().min(1).max(32).safeParse(agencyCode);
+  if (!code.success) return null;
+  const agency = db().select({ id: agencies.id, code: agencies.code, name: agencies.name }).from(agencies).where(eq(agencies.code, code.data)).get();
+  if (!agency) return null;
+  const rows = db()
+    .select({ year: reportVersions.year, version: reportVersions.version, historical: reportVersions.historical, publishedAt: reportVersions.publishedAt, correctionNote: reportVersions.correctionNote })
+    .from(reportVersions)
+    .where(eq(reportVersions.agencyId, agency.id))
+    .orderBy(desc(reportVersions.year), desc(reportVersions.version))
+    .all();
+  if (rows.length === 0) return null;
+  const years: { year: number; versions: VersionEntry[] }[] = [];
   for (const row of rows) {
-    const agency = byAgency.get(row.code) ?? { code: row.code, name: row.name, reports: [] };
-    byAgency.set(row.code, agency);
-    if (!agency.reports.some((report) => report.year === row.year)) {
-      agency.reports.push({ year: row.year, version: row.version, historical: row.historical, publishedAt: row.publishedAt });
-    }
+    const last = years.at(-1);
+    if (last?.year === row.year) last.versions.push(row);
+    else years.push({ year: row.year, versions: [row] });
   }
-  return [...byAgency.values()];
+  return { code: agency.code, name: agency.name, years };
 }
 
 const lookupSchema = z.object({
@@ -53,7 +119,7 @@ export type PublishedReport = {
   publishedAt: string;
   correctionNote: string | null;
   /** Every version of this report, newest first; all but the first are superseded. */
-  versions: (PublishedEntry & { correctionNote: string | null })[];
+  versions: VersionEntry[];
 };
 
 /** One published report: the latest version, or the one asked for. Null when there is none. */

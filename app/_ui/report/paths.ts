@@ -9,8 +9,13 @@ export const DOWNLOAD_LABELS: Record<DownloadFormat, string> = {
   docx: "Word 文档（DOCX）",
 };
 
+/** An agency's page: every year it has published, with every version. */
+export function publicAgencyPath(agencyCode: string): string {
+  return `/reports/${encodeURIComponent(agencyCode)}`;
+}
+
 export function publicReportPath(agencyCode: string, year: number, version?: number): string {
-  const base = `/reports/${encodeURIComponent(agencyCode)}/${year}`;
+  const base = `${publicAgencyPath(agencyCode)}/${year}`;
   return version === undefined ? base : `${base}/v/${version}`;
 }
 

@@ -68,7 +68,8 @@ async function expectPage(url: string, target: Target, marker: string): Promise<
 }
 
 const MIX: Record<string, number> = {
-  "public: home (every agency's reports)": 10,
+  "public: home (latest publications, agencies by name)": 7,
+  "public: an agency's page (every year and version)": 3,
   "public: report page (latest version)": 35,
   "public: report page (version 1)": 5,
   "staff: 工作台": 10,
@@ -76,6 +77,9 @@ const MIX: Record<string, number> = {
   "staff: application detail": 15,
   "staff: report workspace": 5,
 };
+
+/** The home as visitors open it: mostly the first page, sometimes a later page or a search. */
+const HOME_PAGES = ["/", "/", "/", "/?page=2", "/?page=5", `/?q=${encodeURIComponent("市")}`];
 
 export async function runHttpBench(plan: HttpPlan, options: HttpOptions): Promise<HttpResult> {
   const { log } = options;
@@ -135,8 +139,10 @@ export async function runHttpBench(plan: HttpPlan, options: HttpOptions): Promis
         const person = pickStaff();
         const ids = plan.applicationIds[person.account.username] ?? [];
         switch (kind) {
-          case "public: home (every agency's reports)":
-            return { kind, path: "/" };
+          case "public: home (latest publications, agencies by name)":
+            return { kind, path: random.pick(HOME_PAGES) };
+          case "public: an agency's page (every year and version)":
+            return { kind, path: `/reports/${published.code}` };
           case "public: report page (latest version)":
             return { kind, path: `/reports/${published.code}/${published.year}` };
           case "public: report page (version 1)":

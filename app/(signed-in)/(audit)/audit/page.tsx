@@ -7,6 +7,7 @@ import { AUDIT_ACTION_LABELS } from "@/lib/audit/schemas";
 import { fieldErrorsOf, type FormState } from "@/lib/forms";
 import { AUDIT_PAGE_SIZE, listAuditEntries } from "@/lib/server/audit";
 import { verifyAuditTrail } from "@/lib/server/audit-chain";
+import { Pager } from "@/app/_ui/pager";
 
 export const metadata: Metadata = { title: "审计日志" };
 
@@ -95,11 +96,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               ))}
             </tbody>
           </table>
-          <nav className="pager" aria-label="分页">
-            {result.filter.page > 1 ? <Link href={pageLink(values, result.filter.page - 1)}>上一页</Link> : null}
-            <span>第 {result.filter.page} / {pages} 页</span>
-            {result.filter.page < pages ? <Link href={pageLink(values, result.filter.page + 1)}>下一页</Link> : null}
-          </nav>
+          <Pager page={result.filter.page} pages={pages} href={(page) => pageLink(values, page)} />
         </>
       ) : null}
     </>

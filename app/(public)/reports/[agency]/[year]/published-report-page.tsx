@@ -3,8 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ChecksSummary } from "@/app/_ui/report/checks-summary";
-import { formatPublishedDate, isoDateInChina } from "@/app/_ui/report/format";
-import { DOWNLOAD_FORMATS, DOWNLOAD_LABELS, publicDownloadPath, publicReportPath } from "@/app/_ui/report/paths";
+import { DOWNLOAD_FORMATS, DOWNLOAD_LABELS, publicAgencyPath, publicDownloadPath, publicReportPath } from "@/app/_ui/report/paths";
+import { PublishedDate } from "@/app/_ui/report/published-date";
 import { ReportChart } from "@/app/_ui/report/report-chart";
 import { ReportDocument } from "@/app/_ui/report/report-document";
 import { applicationsChart, outcomesChart } from "@/lib/report/chart";
@@ -50,7 +50,7 @@ export async function PublishedReportPage({ params }: { params: ReportRouteParam
   return (
     <div className="report-page">
       <nav className="breadcrumbs" aria-label="位置">
-        <Link href="/">年度报告</Link> › <span>{report.agency.name}</span> › <span aria-current="page">{report.year}年</span>
+        <Link href="/">年度报告</Link> › <Link href={publicAgencyPath(agencyCode)}>{report.agency.name}</Link> › <span aria-current="page">{report.year}年</span>
       </nav>
       <h1 className="report-heading">
         <span className="report-heading-agency">{report.agency.name}</span>{" "}
@@ -77,7 +77,7 @@ export async function PublishedReportPage({ params }: { params: ReportRouteParam
         <div>
           <dt>发布日期</dt>
           <dd>
-            <time dateTime={isoDateInChina(publishedAt)}>{formatPublishedDate(publishedAt)}</time>
+            <PublishedDate value={publishedAt} />
           </dd>
         </div>
       </dl>
@@ -129,7 +129,7 @@ export async function PublishedReportPage({ params }: { params: ReportRouteParam
           {versions.map((entry, index) => (
             <li key={entry.version} aria-current={entry.version === version ? "page" : undefined}>
               <Link href={publicReportPath(agencyCode, report.year, entry.version)}>第{entry.version}版</Link>{" "}
-              <time dateTime={isoDateInChina(entry.publishedAt)}>{formatPublishedDate(entry.publishedAt)}</time>{" "}
+              <PublishedDate value={entry.publishedAt} />{" "}
               {index === 0 ? <span className="tag tag-ok">现行版本</span> : <span className="tag tag-warn">已被更正</span>}{" "}
               {entry.historical && <span className="tag tag-historical">历史报告</span>}
               {entry.version === version && <span className="muted">（当前查看）</span>}

@@ -7,6 +7,7 @@ import { LEDGER_STATUS_LABELS, LEDGER_STATUSES } from "@/lib/ledger/codes";
 import { LEDGER_PAGE_SIZE, LEDGER_SORTS } from "@/lib/ledger/list-filter";
 import { listApplications, type LedgerPage } from "@/lib/server/ledger";
 import { APPLICANT_TYPE_LABELS, applicantTypeOptions, isActiveStatus, outcomeGroups, outcomeLabel, statusLabel, statusTagClass } from "./labels";
+import { Pager } from "@/app/_ui/pager";
 
 export const metadata: Metadata = { title: "台账" };
 
@@ -185,11 +186,7 @@ function LedgerResult({ result, values }: { result: LedgerPage; values: Record<s
               </tbody>
             </table>
           </div>
-          <nav className="pager" aria-label="分页">
-            {filter.page > 1 ? <Link href={listLink(values, { page: String(filter.page - 1) })}>上一页</Link> : null}
-            <span>第 {filter.page} / {pages} 页</span>
-            {filter.page < pages ? <Link href={listLink(values, { page: String(filter.page + 1) })}>下一页</Link> : null}
-          </nav>
+          <Pager page={filter.page} pages={pages} href={(page) => listLink(values, { page: String(page) })} />
         </>
       )}
     </>

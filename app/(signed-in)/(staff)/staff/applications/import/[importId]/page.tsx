@@ -4,6 +4,7 @@ import { getLedgerImport, type LedgerImportView, type PreviewLine } from "@/lib/
 import { ConfirmForm, DiscardForm } from "../import-forms";
 import { IMPORT_STATE_LABELS } from "../states";
 import "../import.css";
+import { Pager } from "@/app/_ui/pager";
 
 export const metadata: Metadata = { title: "导入台账" };
 
@@ -209,11 +210,7 @@ function Preview({ view, base }: { view: LedgerImportView; base: string }) {
           </tbody>
         </table>
       </div>
-      <nav className="pager" aria-label="分页">
-        {preview.page > 1 ? <Link href={link(preview.page - 1, preview.onlyErrors)}>上一页</Link> : null}
-        <span>第 {preview.page} / {preview.pages} 页</span>
-        {preview.page < preview.pages ? <Link href={link(preview.page + 1, preview.onlyErrors)}>下一页</Link> : null}
-      </nav>
+      <Pager page={preview.page} pages={preview.pages} href={(page) => link(page, preview.onlyErrors)} />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import type { ApplicationRowPath } from "@/lib/report/places";
 import { listApplicationsInCell, type CellListing } from "@/lib/server/reports";
 import { APPLICANT_TYPE_LABELS, outcomeLabel, statusLabel, statusTagClass } from "../../../applications/labels";
 import { cellPath, yearOfParam, yearPath } from "../../paths";
+import { Pager } from "@/app/_ui/pager";
 
 export const metadata: Metadata = { title: "计入该格的申请" };
 
@@ -77,15 +78,7 @@ export default async function CellPage({ params, searchParams }: Props) {
             </table>
           </div>
         )}
-        {pages > 1 ? (
-          <nav className="pager" aria-label="分页">
-            {listing.page > 1 ? <Link href={cellPath(year, listing.row, listing.column, listing.page - 1)}>上一页</Link> : null}
-            <span>
-              第 {listing.page} / {pages} 页
-            </span>
-            {listing.page < pages ? <Link href={cellPath(year, listing.row, listing.column, listing.page + 1)}>下一页</Link> : null}
-          </nav>
-        ) : null}
+        <Pager page={listing.page} pages={pages} href={(page) => cellPath(year, listing.row, listing.column, page)} />
       </div>
     </>
   );

@@ -1,0 +1,1 @@
+CREATE INDEX `report_versions_published_idx` ON `report_versions` (`published_at`);
