@@ -23,6 +23,8 @@ export const ACCOUNT_SPECS = {
   reportreviewer: { role: "reviewer", agencyCode: "other", displayName: "年度报告审核人" },
   // The ledger import's own agency (e2e/import.spec.ts): its ten thousand rows stay out of the other tests' lists.
   importclerk: { role: "clerk", agencyCode: "e2e-import", displayName: "导入经办人" },
+  // The review-case register (e2e/review-cases.spec.ts): its own agency, so no other test's table 四 moves.
+  caseclerk: { role: "clerk", agencyCode: "e2e-cases", displayName: "案件经办人" },
   // The second factor (e2e/second-factor.spec.ts): a clerk who enrols on the page, an admin who must enrol first.
   tfaclerk: { role: "clerk", agencyCode: "jccq", displayName: "二次验证经办人" },
   tfaadmin: { role: "admin", agencyCode: null, displayName: "待绑定的管理员", unenrolled: true },

@@ -40,6 +40,7 @@ const accounts = await withSource({ kind: "system" }, async () => {
   await createAgency({ code: "jccq", name: "晋城市城区人民政府办公室" });
   await createAgency({ code: "other", name: "另一个机构" });
   await createAgency({ code: "e2e-import", name: "导入测试机构" });
+  await createAgency({ code: "e2e-cases", name: "案件测试机构" });
   const created: Partial<Accounts> = {};
   for (const [name, spec] of Object.entries(ACCOUNT_SPECS)) {
     const username = `e2e-${name}`;

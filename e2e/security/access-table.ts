@@ -159,4 +159,5 @@ export const ACTIONS: Record<string, ActionRow> = {
   "app/(signed-in)/(staff)/staff/reports/[year]/historical/actions.ts#importHistoricalReportAction": REVIEWER_ACTION,
   "app/(signed-in)/(staff)/staff/reports/reviews/actions.ts#createReviewCaseAction": STAFF_ACTION,
   "app/(signed-in)/(staff)/staff/reports/reviews/actions.ts#updateReviewCaseAction": STAFF_RECORD_ACTION,
+  "app/(signed-in)/(staff)/staff/reports/reviews/actions.ts#deleteReviewCaseAction": STAFF_RECORD_ACTION,
 };

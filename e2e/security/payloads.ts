@@ -65,6 +65,7 @@ export const PAYLOADS: Record<string, Payload> = {
   returnReportAction: () => ({ year: PROBE_YEAR, reason: "冒名退回" }),
   publishReportAction: () => ({ year: PROBE_YEAR }),
   createReviewCaseAction: () => ({ kind: "reconsideration", filedOn: "2025-09-01", reference: "冒名案号" }),
+  deleteReviewCaseAction: (records) => ({ id: records.reviewCaseId, reason: "冒名删除" }),
   updateReviewCaseAction: (records) => ({ id: records.reviewCaseId, kind: "reconsideration", filedOn: "2025-07-01", result: "corrected", concludedOn: "2025-09-01" }),
   importHistoricalReportAction: () => ({ ...historicalEntryValues({ ...REPORT, agency: PROBE_AGENCY, year: 2020 }), agencyCode: PROBE_AGENCY.code, agencyName: PROBE_AGENCY.name, year: "2020" }),
   importHistoricalJsonAction: () => ({ json: JSON.stringify({ ...REPORT, agency: PROBE_AGENCY, year: 2019 }) }),

@@ -29,8 +29,8 @@ export const auditFilterSchema = z
   });
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
 
-/** Chinese names of the audited actions, for the auditor's filter and list. */
-export const AUDIT_ACTION_LABELS: Record<string, string> = {
+/** Chinese names of the audited actions, for the auditor's filter and list; an action without one does not compile. */
+export const AUDIT_ACTION_LABELS = {
   "auth.sign_in": "登录成功",
   "auth.sign_in_failed": "登录失败",
   "auth.locked": "账户锁定",
@@ -54,9 +54,28 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "application.event": "记录办理事项",
   "application.event_correct": "更正办理事项",
   "application.void": "作废申请",
+  "application.import": "导入台账",
+  "application.export": "导出台账",
+  "review_case.create": "登记复议诉讼案件",
+  "review_case.update": "修改复议诉讼案件",
+  "review_case.delete": "删除复议诉讼案件",
+  "report.proactive": "填写年度报告表二",
+  "report.sections": "修改年度报告正文",
+  "report.sections_restore": "恢复年度报告正文",
+  "report.submit": "提交年度报告审核",
+  "report.return": "退回年度报告",
+  "report.publish": "发布年度报告",
+  "report.import_historical": "录入历史年度报告",
   "calendar.set_day": "修改工作日历",
   "calendar.remove_day": "删除日历安排",
   "calendar.set_year": "标记年度安排",
   "system.backup": "数据库备份",
   "system.restore": "数据库恢复",
-};
+} as const satisfies Record<string, string>;
+
+export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
+
+/** The label of a stored action; an action of an older version without one shows as stored. */
+export function auditActionLabel(action: string): string {
+  return (AUDIT_ACTION_LABELS as Record<string, string>)[action] ?? action;
+}

@@ -69,3 +69,11 @@ export function reviewCaseSchema(today: string = todayInChina()) {
 }
 
 export type ReviewCaseInput = z.output<ReturnType<typeof reviewCaseSchema>>;
+
+/** Shown where staff land after deleting a case. */
+export const CASE_DELETED_MESSAGE = "案件已删除，表四已按此更新；删除理由已记入审计日志。";
+
+/** Taking a case out of the register (entered twice, or never a case about disclosure): the reason stays in the audit trail. */
+export const reviewCaseDeletionSchema = z.object({
+  reason: z.string({ error: "请填写删除理由" }).trim().min(2, { error: "请填写删除理由" }).max(500, { error: "删除理由最多 500 个字符" }),
+});

@@ -73,6 +73,7 @@ const EXPECTED: Record<string, { roles: readonly Role[]; form: (ids: Ids) => Rec
     roles: ["clerk", "reviewer"],
     form: (ids) => ({ id: ids.reviewCase, kind: "reconsideration", filedOn: "2025-03-01", result: "corrected", concludedOn: "2025-06-01" }),
   },
+  deleteReviewCaseAction: { roles: ["clerk", "reviewer"], form: (ids) => ({ id: ids.reviewCase, reason: "冒名删除" }) },
   importHistoricalReportAction: {
     roles: ["reviewer"],
     form: () => ({ ...historicalEntryValues(annualReportSchema.parse(seed.corrected)), agencyCode: "testagency", agencyName: "测试机构", year: "2020" }),

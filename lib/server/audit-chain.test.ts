@@ -22,9 +22,9 @@ describe("verifying the audit trail through the data layer", () => {
   it("finds every entry the data layer wrote chained, whatever text they hold", async () => {
     // Whatever text an entry carries — lone surrogate halves, NUL, emoji, direction marks — is chained as stored.
     writeTransaction((tx) => {
-      for (const text of ["\uD800半个代理对", "nul\u0000name", "表情😀\u202E"]) recordAudit(tx, { kind: "system" }, { action: "test.odd_text", entity: "test", detail: text });
+      for (const text of ["\uD800半个代理对", "nul\u0000name", "表情😀\u202E"]) recordAudit(tx, { kind: "system" }, { action: "agency.update", entity: "test", detail: text });
     });
-    const stored = sqlite().prepare("select detail from audit_log where action = 'test.odd_text'").pluck().all();
+    const stored = sqlite().prepare("select detail from audit_log where entity = 'test'").pluck().all();
     expect(stored).toEqual(expect.arrayContaining([expect.stringContaining("\uFFFD半个代理对"), expect.stringContaining("nul\u0000name")]));
     const report = await asSystem(verifyAuditTrail);
     expect(report).toMatchObject({ ok: true, entries: entryCount() });

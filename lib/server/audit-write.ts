@@ -3,6 +3,7 @@ import { desc, eq } from "drizzle-orm";
 import { auditLog } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { redactPersonalData } from "@/lib/audit/personal-fields";
+import type { AuditAction } from "@/lib/audit/schemas";
 import { entryHash, storableText } from "@/lib/audit/chain";
 import type { SystemActor, UserActor } from "./actor";
 
@@ -10,7 +11,7 @@ import type { SystemActor, UserActor } from "./actor";
 export type AuditActor = Pick<UserActor, "kind" | "userId" | "username"> | SystemActor | null;
 
 export type AuditEntry = {
-  action: string;
+  action: AuditAction;
   entity: string;
   entityId?: string | number | null;
   agencyId?: number | null;

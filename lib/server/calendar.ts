@@ -1,4 +1,5 @@
 import "server-only";
+import type { AuditAction } from "@/lib/audit/schemas";
 import { and, asc, eq, gte, lte } from "drizzle-orm";
 import { db, writeTransaction, type Db } from "@/db/client";
 import { calendarDays, calendarYears } from "@/db/schema";
@@ -45,7 +46,7 @@ export async function getCalendarYear(rawYear: unknown): Promise<CalendarYearVie
  * Every calendar change recounts the deadlines of all running applications in the same
  * transaction, so the ledger never shows a deadline from the old calendar.
  */
-function afterCalendarChange(tx: Db, actor: Actor, entry: { action: string; entityId: string; before: unknown; after: unknown }): number {
+function afterCalendarChange(tx: Db, actor: Actor, entry: { action: AuditAction; entityId: string; before: unknown; after: unknown }): number {
   const recounted = refreshActiveProjections(tx, loadWorkingCalendar(tx));
   recordAudit(tx, actor, { ...entry, entity: "calendar", detail: `重新计算了 ${recounted} 件在办申请的期限` });
   return recounted;

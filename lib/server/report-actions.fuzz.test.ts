@@ -48,6 +48,7 @@ const FIELDS: Record<string, () => Record<string, fc.Arbitrary<string>>> = {
   publishReportAction: () => ({ year, correctionNote: optional(acceptableText({ max: 2000 })) }),
   createReviewCaseAction: () => reviewCaseFields(),
   updateReviewCaseAction: () => ({ id: fc.oneof(oneOfCurrent(() => caseIds), numericText), ...reviewCaseFields(), returnYear: fc.oneof(year, hostileText) }),
+  deleteReviewCaseAction: () => ({ id: fc.oneof(oneOfCurrent(() => caseIds), numericText), reason: optional(acceptableText({ max: 600 })), returnYear: fc.oneof(year, hostileText) }),
 };
 
 function reviewCaseFields(): Record<string, fc.Arbitrary<string>> {

@@ -12,7 +12,7 @@ import { InputError } from "./errors";
 import { recordEvent, registerApplication } from "./ledger";
 import { importHistoricalReport, publishReport, returnReportToDraft, saveProactive, saveSections, submitReport } from "./report-drafts";
 import { downloadReportDraft, generateAnnualReport, getReportWorkspace, listApplicationsInCell, listReportYears } from "./reports";
-import { createReviewCase, listReviewCases, listReviewCasesInCell, updateReviewCase } from "./review-cases";
+import { createReviewCase, deleteReviewCase, listReviewCases, listReviewCasesInCell, updateReviewCase } from "./review-cases";
 import { asSession, asSystem, databaseFingerprint, signedInUser } from "./testing/callers";
 
 type User = Awaited<ReturnType<typeof signedInUser>>;
@@ -348,6 +348,34 @@ describe("table 四 from the review cases", () => {
       await expect(createReviewCase({ kind: "reconsideration", filedOn: "2099-01-10" })).rejects.toThrow(/不能晚于今天/);
       await expect(createReviewCase({ kind: "reconsideration", filedOn: "2024-01-10", trackingNumber: "2024-0999" })).rejects.toThrow(/没有编号为 2024-0999/);
     });
+  });
+
+  it("deletes a case entered twice: out of table 四 from then on, the case and the reason kept in the audit trail", async () => {
+    const year = 2022;
+    const input = { kind: "litigation_direct", filedOn: `${year}-05-10`, reference: "（2022）晋0502行初7号", result: "other", concludedOn: `${year}-10-01` };
+    const first = await asSession(clerk.sessionId, () => createReviewCase(input));
+    const twice = await asSession(clerk.sessionId, () => createReviewCase(input));
+    const counted = async () => (await asSession(clerk.sessionId, () => generateAnnualReport({ year }))).reviews.litigationDirect;
+    expect((await counted()).other).toBe(2);
+
+    const outsider = await signedInUser("clerk", { agencyCode: "reviews-deleter" });
+    const admin = await signedInUser("admin");
+    const before = databaseFingerprint();
+    await expect(asSession(clerk.sessionId, () => deleteReviewCase(twice.id, { reason: " " }))).rejects.toThrow(/请填写删除理由/);
+    await expect(asSession(outsider.sessionId, () => deleteReviewCase(twice.id, { reason: "不是本机关的" }))).rejects.toMatchObject({ reason: "not_found" });
+    await expect(asSession(admin.sessionId, () => deleteReviewCase(twice.id, { reason: "管理员删除" }))).rejects.toMatchObject({ reason: "forbidden" });
+    expect(databaseFingerprint()).toBe(before);
+
+    await asSession(clerk.sessionId, () => deleteReviewCase(twice.id, { reason: "重复登记" }));
+    expect(await counted()).toMatchObject({ other: 1, total: 1 });
+    const remaining = (await asSession(clerk.sessionId, () => listReviewCases())).map((c) => c.id);
+    expect(remaining).toContain(first.id);
+    expect(remaining).not.toContain(twice.id);
+    await expect(asSession(clerk.sessionId, () => deleteReviewCase(twice.id, { reason: "重复登记" }))).rejects.toMatchObject({ reason: "not_found" });
+    const entry = db().select().from(auditLog).where(and(eq(auditLog.action, "review_case.delete"), eq(auditLog.entityId, String(twice.id)))).get();
+    expect(entry?.detail).toBe("重复登记");
+    expect(JSON.parse(entry?.before ?? "null")).toMatchObject({ kind: "litigation_direct", reference: "（2022）晋0502行初7号", result: "other" });
+    expect(entry?.after).toBeNull();
   });
 
   it("keeps each agency's cases to itself", async () => {

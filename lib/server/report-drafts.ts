@@ -1,4 +1,5 @@
 import "server-only";
+import type { AuditAction } from "@/lib/audit/schemas";
 import { eq } from "drizzle-orm";
 import { writeTransaction, type Db } from "@/db/client";
 import { agencies, reportDrafts, reportVersions } from "@/db/schema";
@@ -73,7 +74,7 @@ function refuseFailingChecks(report: AnnualReport, what: string): void {
   throw new InputError({ _form: `还有 ${failing.length} 项校验未通过，不能${what}。${first}${failing.length > 1 ? " 等" : ""}` });
 }
 
-function audit(tx: Db, actor: Actor, agency: AgencyRef, year: number, action: string, before: unknown, after: unknown, detail?: string | null): void {
+function audit(tx: Db, actor: Actor, agency: AgencyRef, year: number, action: AuditAction, before: unknown, after: unknown, detail?: string | null): void {
   recordAudit(tx, actor, { action, entity: "annual_report", entityId: `${agency.code}/${year}`, agencyId: agency.id, before, after, detail: detail ?? null });
 }
 

@@ -3,7 +3,7 @@ import { and, asc, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { db, writeTransaction, type Db } from "@/db/client";
 import { applications, reviewCases } from "@/db/schema";
-import { reviewCaseSchema, type ReviewCaseInput, type ReviewCaseKind, type ReviewCaseResult } from "@/lib/report-workflow/review-case";
+import { reviewCaseDeletionSchema, reviewCaseSchema, type ReviewCaseInput, type ReviewCaseKind, type ReviewCaseResult } from "@/lib/report-workflow/review-case";
 import { REVIEW_COLUMNS, REVIEW_GROUP_KEYS, type ReviewColumnKey, type ReviewGroupKey } from "@/lib/report/labels";
 import { reportYearField } from "@/lib/report-workflow/numbers";
 import { thisYearInChina } from "@/lib/report-workflow/workflow";
@@ -195,5 +195,20 @@ export async function updateReviewCase(rawId: unknown, raw: unknown): Promise<vo
       before: auditView(before),
       after: after ? auditView(after) : null,
     });
+  });
+}
+
+/**
+ * Takes a case entered by mistake out of the register, and so out of table 四 of every report generated from now on
+ * (published versions keep what they published). The audit trail keeps what the case was and why it went.
+ */
+export async function deleteReviewCase(rawId: unknown, raw: unknown): Promise<void> {
+  const actor = await requireActor({ roles: STAFF_ROLES });
+  const { reason } = reviewCaseDeletionSchema.parse(raw);
+  writeTransaction((tx) => {
+    const agency = agencyOfActor(tx, actor);
+    const before = scopedCase(tx, rawId, agency.id);
+    tx.delete(reviewCases).where(eq(reviewCases.id, before.id)).run();
+    recordAudit(tx, actor, { action: "review_case.delete", entity: "review_case", entityId: before.id, agencyId: agency.id, before: auditView(before), after: null, detail: reason });
   });
 }

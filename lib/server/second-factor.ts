@@ -1,4 +1,5 @@
 import "server-only";
+import type { AuditAction } from "@/lib/audit/schemas";
 import { eq } from "drizzle-orm";
 import { db, writeTransaction, type Db } from "@/db/client";
 import { ROLES, sessions, users, type Role } from "@/db/schema";
@@ -57,7 +58,7 @@ function enrollmentOf(user: typeof users.$inferSelect): Enrollment | null {
   return secret ? { secret, uri: otpauthUri({ issuer: TOTP_ISSUER, account: user.username, secret }) } : null;
 }
 
-function audit(tx: Db, actor: UserActor, action: string, extra: { before?: unknown; after?: unknown; detail?: string } = {}) {
+function audit(tx: Db, actor: UserActor, action: AuditAction, extra: { before?: unknown; after?: unknown; detail?: string } = {}) {
   recordAudit(tx, actor, { action, entity: "user", entityId: actor.userId, agencyId: actor.agencyId, ...extra });
 }
 

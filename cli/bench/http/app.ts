@@ -125,7 +125,7 @@ export async function startServer(options: { dir: string; port: number; database
 }
 
 /** A process and all its descendants (Linux /proc). */
-function processTree(pid: number): number[] {
+export function processTree(pid: number): number[] {
   const children = new Map<number, number[]>();
   for (const entry of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -146,6 +146,16 @@ function processTree(pid: number): number[] {
     pending.push(...(children.get(current) ?? []));
   }
   return tree;
+}
+
+/** Whether a process is still running (a zombie counts as ended). */
+export function isRunning(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
+  } catch {
+    return false;
+  }
 }
 
 const sumOverTree = (pid: number, read: (pid: number) => number) =>

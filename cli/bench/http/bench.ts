@@ -105,7 +105,8 @@ export async function runHttpBench(plan: HttpPlan, options: HttpOptions): Promis
       const result = await load({ url, pid, connections, seconds, pick });
       log(
         `  ${label}: ${result.perSecond.toFixed(1)} 次/秒，p50 ${result.latency.median.toFixed(1)} ms，p99 ${result.latency.p99.toFixed(1)} ms，` +
-          `服务器 CPU ${result.cpuPerRequest.toFixed(1)} ms/次，非 2xx ${result.non2xx}，错误 ${result.errors + result.timeouts}，内存最高 ${(result.memory.max / 2 ** 20).toFixed(0)} MiB`,
+          `服务器 CPU ${result.cpuPerRequest.toFixed(1)} ms/次，非 2xx ${result.non2xx}，错误 ${result.errors + result.timeouts}，内存最高 ${(result.memory.max / 2 ** 20).toFixed(0)} MiB` +
+          (result.serverProcessesEnded > 0 ? `，服务进程退出 ${result.serverProcessesEnded} 个` : ""),
       );
       return result;
     };

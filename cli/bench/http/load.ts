@@ -1,6 +1,7 @@
+import fs from "node:fs";
 import autocannon from "autocannon";
 import { stats, type Stats } from "../measure";
-import { cpuMilliseconds, memorySampler } from "./app";
+import { cpuMilliseconds, isRunning, memorySampler, processTree } from "./app";
 
 /** One kind of page the load asks for: where, and as whom (the session cookie, or none for the public). */
 export type Target = { kind: string; path: string; cookie?: string };
@@ -23,6 +24,8 @@ export type LoadResult = {
   memory: { samples: number; median: number; max: number };
   /** The server's CPU time (user + system) per completed request, in ms: what a request costs, whatever else runs. */
   cpuPerRequest: number;
+  /** Server processes (the server or one of its workers) that ended during the run: a crash, e.g. out of heap. */
+  serverProcessesEnded: number;
 };
 
 /**
@@ -34,6 +37,7 @@ export async function load(options: { url: string; pid: number; connections: num
   const kinds = new Map<string, { samples: number[]; non2xx: number }>();
   const memory = memorySampler(options.pid);
   const cpuBefore = cpuMilliseconds(options.pid);
+  const processesBefore = fs.existsSync("/proc/self/stat") ? processTree(options.pid) : [];
   const result = await autocannon({
     url: options.url,
     connections: options.connections,
@@ -60,6 +64,7 @@ export async function load(options: { url: string; pid: number; connections: num
     ],
   });
   const cpuUsed = cpuMilliseconds(options.pid) - cpuBefore;
+  const serverProcessesEnded = processesBefore.filter((pid) => !isRunning(pid)).length;
   const memorySamples = memory.stop();
   const memoryStats = stats(memorySamples);
   const completed = result.requests.total;
@@ -75,7 +80,9 @@ export async function load(options: { url: string; pid: number; connections: num
     statuses: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, entry]) => [code, entry.count])),
     byKind: Object.fromEntries([...kinds].map(([kind, entry]) => [kind, { latency: stats(entry.samples), non2xx: entry.non2xx }])),
     memory: { samples: memorySamples.length, median: memoryStats.median, max: memoryStats.max },
-    cpuPerRequest: completed > 0 ? cpuUsed / completed : Number.NaN,
+    // A process that ended took its CPU time with it: the figure would be meaningless.
+    cpuPerRequest: completed > 0 && serverProcessesEnded === 0 ? cpuUsed / completed : Number.NaN,
+    serverProcessesEnded,
   };
 }
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ZodError } from "zod";
 import { TextField, SelectField } from "@/app/_ui/fields";
 import { describeChainReport } from "@/lib/audit/chain";
-import { AUDIT_ACTION_LABELS } from "@/lib/audit/schemas";
+import { AUDIT_ACTION_LABELS, auditActionLabel } from "@/lib/audit/schemas";
 import { fieldErrorsOf, type FormState } from "@/lib/forms";
 import { AUDIT_PAGE_SIZE, listAuditEntries } from "@/lib/server/audit";
 import { verifyAuditTrail } from "@/lib/server/audit-chain";
@@ -87,7 +87,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <tr key={row.id}>
                   <td>{new Date(row.at).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}</td>
                   <td>{row.actorName}</td>
-                  <td>{AUDIT_ACTION_LABELS[row.action] ?? row.action}</td>
+                  <td>{auditActionLabel(row.action)}</td>
                   <td>{row.entity}{row.entityId ? ` #${row.entityId}` : ""}</td>
                   <td>{row.detail ?? ""}</td>
                   <td>{row.before ? <pre className="json">{row.before}</pre> : null}</td>

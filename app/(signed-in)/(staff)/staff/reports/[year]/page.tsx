@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ReportDocument } from "@/app/_ui/report/report-document";
 import { publicReportPath } from "@/app/_ui/report/paths";
 import { proactiveFormValues } from "@/lib/report-workflow/proactive";
+import { CASE_DELETED_MESSAGE } from "@/lib/report-workflow/review-case";
 import { REPORT_WORKFLOW_LABELS } from "@/lib/report-workflow/workflow";
 import { getReportWorkspace } from "@/lib/server/reports";
 import { listReviewCases } from "@/lib/server/review-cases";
@@ -44,6 +45,7 @@ export default async function ReportYearPage({ params, searchParams }: Props) {
       </div>
       <p className="muted">{workspace.agency.name}</p>
       {importedVersion ? <p className="form-message success" role="status">已录入历史报告（第 {importedVersion} 版），并已公开。</p> : null}
+      {saved === "case-deleted" ? <p className="form-message success" role="status">{CASE_DELETED_MESSAGE}</p> : null}
       <nav className="rw-subnav" aria-label="本页">
         <a href="#workflow">状态与发布</a>
         <a href="#checks">核验{failing.length > 0 ? `（${failing.length}）` : ""}</a>

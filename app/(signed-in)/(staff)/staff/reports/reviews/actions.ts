@@ -3,11 +3,12 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { runForm, type FormState } from "@/lib/forms";
-import { createReviewCase, updateReviewCase } from "@/lib/server/review-cases";
+import { createReviewCase, deleteReviewCase, updateReviewCase } from "@/lib/server/review-cases";
 
-/** Where to go back to: the year page the form was opened from, else the register. */
-function backTo(year: string | undefined): string {
-  return year && /^\d{4}$/.test(year) ? `/staff/reports/${year}#reviews` : "/staff/reports/reviews";
+/** Where to go back to: the year page the form was opened from, else the register; `saved` says what happened. */
+function backTo(year: string | undefined, saved?: string): string {
+  const query = saved ? `?saved=${saved}` : "";
+  return year && /^\d{4}$/.test(year) ? `/staff/reports/${year}${query}#reviews` : `/staff/reports/reviews${query}`;
 }
 
 export async function createReviewCaseAction(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -23,5 +24,13 @@ export async function updateReviewCaseAction(_previous: FormState, formData: For
     await updateReviewCase(submitted.id, submitted);
     revalidatePath("/staff/reports", "layout");
     redirect(backTo(submitted.returnYear));
+  });
+}
+
+export async function deleteReviewCaseAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return runForm(formData, async (submitted) => {
+    await deleteReviewCase(submitted.id, submitted);
+    revalidatePath("/staff/reports", "layout");
+    redirect(backTo(submitted.returnYear, "case-deleted"));
   });
 }

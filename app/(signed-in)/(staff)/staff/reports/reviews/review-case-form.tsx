@@ -5,7 +5,7 @@ import { FormMessage, SelectField, TextAreaField, TextField } from "@/app/_ui/fi
 import { SubmitButton } from "@/app/_ui/submit-button";
 import { initialFormState } from "@/lib/forms";
 import { REVIEW_CASE_KINDS, REVIEW_CASE_RESULTS, REVIEW_KIND_LABELS, REVIEW_RESULT_LABELS } from "@/lib/report-workflow/review-case";
-import { createReviewCaseAction, updateReviewCaseAction } from "./actions";
+import { createReviewCaseAction, deleteReviewCaseAction, updateReviewCaseAction } from "./actions";
 
 export type ReviewCaseValues = {
   id?: number;
@@ -73,5 +73,26 @@ export function ReviewCaseForm({ values, returnYear }: { values: ReviewCaseValue
         <SubmitButton>{editing ? "保存修改" : "登记案件"}</SubmitButton>
       </div>
     </form>
+  );
+}
+
+/** Takes a case entered by mistake out of the register, with the reason the audit trail keeps. */
+export function DeleteReviewCaseForm({ id, returnYear }: { id: number; returnYear?: number }) {
+  const [state, formAction] = useActionState(deleteReviewCaseAction, initialFormState);
+  return (
+    <details className="void" open={state.status === "error" ? true : undefined}>
+      <summary>删除此案件</summary>
+      <form action={formAction} className="stack" aria-label="删除案件">
+        <input type="hidden" name="id" value={id} />
+        {returnYear ? <input type="hidden" name="returnYear" value={returnYear} /> : null}
+        <p className="muted">只用于重复登记、误登记的案件。删除后不再计入今后生成的年度报告表四；已发布的报告不变，需要时发布更正版本。删除记录和理由保留在审计日志中。</p>
+        <FormMessage state={state} />
+        {state.fieldErrors?._form ? <p className="form-message error" role="alert">{state.fieldErrors._form}</p> : null}
+        <TextAreaField name="reason" label="删除理由" rows={2} state={state} idPrefix={`delete-case-${id}`} required />
+        <div className="actions">
+          <SubmitButton>删除</SubmitButton>
+        </div>
+      </form>
+    </details>
   );
 }

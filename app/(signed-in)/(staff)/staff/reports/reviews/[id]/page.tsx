@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getReviewCase } from "@/lib/server/review-cases";
 import { REPORTS_PATH, yearPath } from "../../paths";
-import { ReviewCaseForm } from "../review-case-form";
+import { DeleteReviewCaseForm, ReviewCaseForm } from "../review-case-form";
 import { reviewCaseValues } from "../review-case-list";
 
 export const metadata: Metadata = { title: "修改案件" };
@@ -20,6 +20,7 @@ export default async function ReviewCasePage({ params, searchParams }: Props) {
       <div className="panel">
         <ReviewCaseForm values={reviewCaseValues(reviewCase)} returnYear={year} />
       </div>
+      <DeleteReviewCaseForm id={reviewCase.id} returnYear={year} />
     </>
   );
 }
