@@ -155,8 +155,10 @@ function statementKind(statement: ExplainedStatement): string {
 }
 
 /** No error, no timeout, nothing but 2xx — and something answered at all. */
-const loadOk = (result: LoadResult) => result.completed > 0 && result.errors === 0 && result.timeouts === 0 && result.non2xx === 0;
-const loadErrors = (result: LoadResult) => `${thousands(result.errors)} errors, ${thousands(result.timeouts)} timeouts, ${thousands(result.non2xx)} non-2xx`;
+const loadOk = (result: LoadResult) => result.completed > 0 && result.errors === 0 && result.timeouts === 0 && result.non2xx === 0 && result.serverProcessesEnded === 0;
+const loadErrors = (result: LoadResult) =>
+  `${thousands(result.errors)} errors, ${thousands(result.timeouts)} timeouts, ${thousands(result.non2xx)} non-2xx` +
+  (result.serverProcessesEnded > 0 ? `, ${result.serverProcessesEnded} server process(es) ended during the run` : "");
 
 /** The summary table: every target of the issue, its figure and its floor from this run. */
 function summary(input: ReportInput): string[] {
