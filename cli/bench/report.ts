@@ -422,6 +422,24 @@ function httpLines(input: ReportInput): string[] {
         .map(([kind, entry]) => `| ${kind} | ${http.mixedShares[kind] ?? ""} % | ${thousands(entry.latency.n)} | ${ms(entry.latency.median)} | ${ms(entry.latency.p90)} | ${ms(entry.latency.p99)} | ${ms(entry.latency.max)} | ${entry.non2xx} |`),
       "",
     );
+    const kinds = Object.entries(http.kindCosts);
+    if (kinds.length > 0) {
+      const weighted = kinds.reduce((sum, [kind, cost]) => sum + ((http.mixedShares[kind] ?? 0) / 100) * cost.cpuPerRequest, 0);
+      out.push(
+        "What each kind costs the server, measured alone just before the load (one connection, the same random pages of the kind): the mix's time goes where share × CPU is largest.",
+        "",
+        "| page kind | share | server CPU ms per request | share × CPU ms | p50 ms alone | requests | failed |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+        ...kinds.map(([kind, cost]) => {
+          const share = http.mixedShares[kind] ?? 0;
+          return `| ${kind} | ${share} % | ${ms(cost.cpuPerRequest)} | ${ms((share / 100) * cost.cpuPerRequest)} | ${ms(cost.latency.median)} | ${thousands(cost.requests)} | ${cost.failed} |`;
+        }),
+        `| **the mix** | 100 % | | **${ms(weighted)}** | | | |`,
+        "",
+        `At ${ms(weighted)} ms of server CPU per request the one Node.js process can answer at most about ${(1000 / weighted).toFixed(0)} requests per second, less what the benchmark client on the same cores takes; measured in the load: ${mixed.perSecond.toFixed(1)}.`,
+        "",
+      );
+    }
   }
   return out;
 }

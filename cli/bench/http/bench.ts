@@ -1,6 +1,7 @@
 import { createRandom } from "@/lib/seeded-random";
 import type { BenchAccount } from "../generate";
 import { BARE_PATH, residentBytes, signIn, startServer, type Server } from "./app";
+import type { Stats } from "../measure";
 import { fixed, load, type LoadResult, type Target } from "./load";
 import { pageWeight, type PageWeight } from "./scripts";
 
@@ -53,6 +54,8 @@ export type HttpResult = {
   weights: { label: string; weight: PageWeight }[];
   mixed: LoadResult | null;
   mixedShares: Record<string, number>;
+  /** Each kind of the mix measured alone (one connection): server CPU per request and latency. */
+  kindCosts: Record<string, { cpuPerRequest: number; latency: Stats; requests: number; failed: number }>;
 };
 
 const ledgerPath = (filter: Record<string, string>) => {
@@ -77,6 +80,8 @@ const MIX: Record<string, number> = {
   "staff: application detail": 15,
   "staff: report workspace": 5,
 };
+
+const KIND_SECONDS = 5;
 
 /** The home as visitors open it: mostly the first page, sometimes a later page or a search. */
 const HOME_PAGES = ["/", "/", "/", "/?page=2", "/?page=5", `/?q=${encodeURIComponent("市")}`];
@@ -130,14 +135,14 @@ export async function runHttpBench(plan: HttpPlan, options: HttpOptions): Promis
     ];
 
     let mixed: LoadResult | null = null;
+    const kindCosts: HttpResult["kindCosts"] = {};
     if (options.loadSeconds > 0) {
       const random = createRandom(6);
       const staff = plan.staff.map((account) => ({ account, cookie: cookies.get(account.username) as string }));
-      const pickStaff = () => random.pick(staff);
-      const pick = (): Target => {
-        const kind = random.weighted(MIX);
+      /** A page of the kind: a random published report, signed-in person, application or filter. */
+      const targetOf = (kind: string): Target => {
         const published = random.pick(plan.published);
-        const person = pickStaff();
+        const person = random.pick(staff);
         const ids = plan.applicationIds[person.account.username] ?? [];
         switch (kind) {
           case "public: home (latest publications, agencies by name)":
@@ -158,6 +163,7 @@ export async function runHttpBench(plan: HttpPlan, options: HttpOptions): Promis
             return { kind, path: `/staff/reports/${plan.reportYear}`, cookie: person.cookie };
         }
       };
+      const pick = (): Target => targetOf(random.weighted(MIX));
       // Every kind of page answers as meant before the load starts.
       for (const person of staff) {
         await expectPage(url, { kind: "check", path: "/staff", cookie: person.cookie }, "</html>");
@@ -166,10 +172,17 @@ export async function runHttpBench(plan: HttpPlan, options: HttpOptions): Promis
         await expectPage(url, { kind: "check", path: `/staff/reports/${plan.reportYear}`, cookie: person.cookie }, "</html>");
       }
       await expectPage(url, { kind: "check", path: "/" }, "政府信息公开工作年度报告");
+      // What each kind costs the server alone, one request at a time: where the mixed load's time goes.
+      log(`各类页面单独测量：1 个连接，每类 ${KIND_SECONDS} s`);
+      for (const kind of Object.keys(MIX)) {
+        const alone = await load({ url, pid, connections: 1, seconds: KIND_SECONDS, pick: () => targetOf(kind) });
+        kindCosts[kind] = { cpuPerRequest: alone.cpuPerRequest, latency: alone.latency, requests: alone.completed, failed: alone.errors + alone.timeouts + alone.non2xx };
+        log(`  ${kind}：服务器 CPU ${alone.cpuPerRequest.toFixed(1)} ms/次，p50 ${alone.latency.median.toFixed(1)} ms`);
+      }
       log(`混合负载：${options.loadConnections} 个连接，${options.loadSeconds} s`);
       mixed = await run("混合负载", pick, options.loadConnections, options.loadSeconds);
     }
-    return { reportPath: plan.reportPath, nodeOptions: options.nodeOptions, idleBytes, bare, report, ledger, weights, mixed, mixedShares: MIX };
+    return { reportPath: plan.reportPath, nodeOptions: options.nodeOptions, idleBytes, bare, report, ledger, weights, mixed, mixedShares: MIX, kindCosts };
   } finally {
     await server.stop();
   }
