@@ -436,7 +436,7 @@ function httpLines(input: ReportInput): string[] {
         }),
         `| **the mix** | 100 % | | **${ms(weighted)}** | | | |`,
         "",
-        `At ${ms(weighted)} ms of server CPU per request the one Node.js process can answer at most about ${(1000 / weighted).toFixed(0)} requests per second, less what the benchmark client on the same cores takes; measured in the load: ${mixed.perSecond.toFixed(1)}.`,
+        `The mix's pages cost ${ms(weighted)} ms of server CPU each when asked for one at a time; under the 50 connections the server used ${ms(mixed.cpuPerRequest)} ms per request. Both count all of the server's threads (garbage collection and I/O run beside the JavaScript thread, on the second core), so the requests/s the one JavaScript thread allows is somewhat above 1000 / ${ms(weighted)}; measured: ${mixed.perSecond.toFixed(1)}.`,
         "",
       );
     }
@@ -539,7 +539,7 @@ function findings(input: ReportInput): string[] {
     out.push(
       `- **The public report page** costs ${ms(http.report.cpuPerRequest)} ms of server CPU per request, ${ratio.toFixed(1)}× the bare page, so it answers ${((100 * http.report.perSecond) / http.bare.perSecond).toFixed(0)} % of the bare page's requests per second (target ≥ ${TARGETS.publicShare * 100} %). ` +
         (input.publicData ? `Reading and validating its data (\`getPublishedReport\` and \`publishedSeries\`, every year's snapshot parsed by zod) takes ${ms(input.publicData.median)} ms in-process; the rest is rendering a ${kib(http.weights.find((entry) => entry.label === "public report page")?.weight.html.raw ?? 0)} document twice (the HTML and the React payload that repeats it for hydration). ` : "") +
-        "A published version never changes: caching its rendered document (or the parsed snapshots) per version would bring the page near the bare page; nothing else will.",
+        "A published version never changes, so a cache in front of the server (an HTTP cache or CDN) could answer it without rendering, once the page's per-response CSP nonce gives way to script hashes; inside the app Next refuses `react-dom/server` in server components, so the document cannot be rendered once to a string and reused. Parsing less (the snapshots) saves under a millisecond.",
     );
     const runs = [http.bare, http.report, ...http.ledger.map((entry) => entry.result), ...(http.mixed ? [http.mixed] : [])];
     const peak = Math.max(...runs.map((run) => run.memory.max));
