@@ -28,6 +28,12 @@ export const ACCOUNT_SPECS = {
   // The second factor (e2e/second-factor.spec.ts): a clerk who enrols on the page, an admin who must enrol first.
   tfaclerk: { role: "clerk", agencyCode: "jccq", displayName: "二次验证经办人" },
   tfaadmin: { role: "admin", agencyCode: null, displayName: "待绑定的管理员", unenrolled: true },
+  // Admins and auditors of their own for spec files that sign in once: a code is accepted once per account and
+  // 30-second step, so specs sharing one account wait for each other's steps.
+  headersadmin: { role: "admin", agencyCode: null, displayName: "响应头测试管理员" },
+  xssadmin: { role: "admin", agencyCode: null, displayName: "注入测试管理员" },
+  xssauditor: { role: "auditor", agencyCode: null, displayName: "注入测试审计员" },
+  chainauditor: { role: "auditor", agencyCode: null, displayName: "审计链测试审计员" },
   // The security suite (e2e/security): a user of another agency, and sessions that a disable or a lockout must end.
   secother: { role: "reviewer", agencyCode: "other", displayName: "他机构审核人" },
   secdisabled: { role: "clerk", agencyCode: "jccq", displayName: "会话中被停用" },

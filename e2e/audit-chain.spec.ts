@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { signInAs } from "./support";
 
 test("the auditor checks the audit trail's hash chain from the audit page", async ({ page }) => {
-  await signInAs(page, "auditor");
+  await signInAs(page, "chainauditor");
   await page.goto("/audit?user=auditor");
   const check = page.getByRole("region", { name: "审计链校验" });
   await expect(check.getByRole("status")).toHaveCount(0);

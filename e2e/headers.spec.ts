@@ -21,7 +21,7 @@ test("the pages run under the policy without violations", async ({ page }) => {
   page.on("console", (message) => {
     if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
   });
-  await signInAs(page, "admin");
+  await signInAs(page, "headersadmin");
   await page.goto("/admin/users");
   expect(violations).toEqual([]);
 });

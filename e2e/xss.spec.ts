@@ -185,7 +185,7 @@ test("the reviewer's, administrator's and auditor's pages run no payload", async
     return shown;
   };
   await run((page) => signInAsSeeded(page, "xssreviewer"), ["/staff", `/staff/reports/${XSS_REPORT_YEAR}`, "/staff/reports"]);
-  const admin = await run((page) => signInAs(page, "admin").then(() => undefined), [
+  const admin = await run((page) => signInAs(page, "xssadmin").then(() => undefined), [
     "/admin/users",
     ...Object.values(accounts).map((account) => `/admin/users/${account.userId}`),
     "/admin/agencies",
@@ -194,7 +194,7 @@ test("the reviewer's, administrator's and auditor's pages run no payload", async
     `/admin/calendar?year=${XSS_CALENDAR_YEAR}`,
   ]);
   expect(admin).toEqual(expect.arrayContaining(["/admin/users", "/admin/agencies", `/admin/calendar?year=${XSS_CALENDAR_YEAR}`]));
-  const audit = await run((page) => signInAs(page, "auditor").then(() => undefined), [
+  const audit = await run((page) => signInAs(page, "xssauditor").then(() => undefined), [
     "/audit",
     "/audit?page=2",
     "/audit?page=3",
