@@ -34,6 +34,8 @@ export const ACCOUNT_SPECS = {
   xssadmin: { role: "admin", agencyCode: null, displayName: "注入测试管理员" },
   xssauditor: { role: "auditor", agencyCode: null, displayName: "注入测试审计员" },
   chainauditor: { role: "auditor", agencyCode: null, displayName: "审计链测试审计员" },
+  a11yadmin: { role: "admin", agencyCode: null, displayName: "无障碍测试管理员" },
+  a11yauditor: { role: "auditor", agencyCode: null, displayName: "无障碍测试审计员" },
   // The security suite (e2e/security): a user of another agency, and sessions that a disable or a lockout must end.
   secother: { role: "reviewer", agencyCode: "other", displayName: "他机构审核人" },
   secdisabled: { role: "clerk", agencyCode: "jccq", displayName: "会话中被停用" },

@@ -34,7 +34,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
         <CalendarDayForm year={calendar.year} />
       </div>
       <table className="list">
-        <thead><tr><th>日期</th><th>星期</th><th>安排</th><th>节日</th><th></th></tr></thead>
+        <thead><tr><th scope="col">日期</th><th scope="col">星期</th><th scope="col">安排</th><th scope="col">节日</th><th scope="col">操作</th></tr></thead>
         <tbody>
           {calendar.days.map((day) => (
             <tr key={day.date}>
