@@ -51,6 +51,17 @@ test("the public pages pass the WCAG 2.1 AA checks", async ({ page }) => {
   expect(await scan(page, ["/", `/?q=${encodeURIComponent(PUBLIC_AGENCY.name.slice(0, 2))}`, `/reports/${PUBLIC_AGENCY.code}`, REPORT, `${REPORT}/v/1`, "/login", NOT_FOUND])).toEqual([]);
 });
 
+test("the public pages reflow to a 320-pixel-wide screen: only a wide table scrolls, never the page (WCAG 1.4.10)", async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  const overflowing: string[] = [];
+  for (const path of ["/", `/reports/${PUBLIC_AGENCY.code}`, REPORT, `${REPORT}/v/1`, "/login"]) {
+    await page.goto(path);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (width > 320) overflowing.push(`${path}: ${width} px`);
+  }
+  expect(overflowing).toEqual([]);
+});
+
 /** The pages of a clerk, including the page and edit form of an application registered through the form first. */
 async function staffPages(page: Page): Promise<string[]> {
   await page.goto("/staff/applications/new");

@@ -65,38 +65,40 @@ export default async function PublicHome({ searchParams }: { searchParams: Promi
           {list.q ? `名称含「${list.q}」的机关 ${list.total} 个` : `共 ${list.total} 个机关发布了年度报告`}
         </p>
         {list.agencies.length > 0 && (
-          <table className="list public-agencies">
-            <thead>
-              <tr>
-                <th scope="col">机关</th>
-                <th scope="col">年度报告（现行版本）</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.agencies.map((agency) => (
-                <tr key={agency.code}>
-                  <th scope="row">
-                    <Link href={publicAgencyPath(agency.code)} prefetch={false}>
-                      {agency.name}
-                    </Link>
-                  </th>
-                  <td>
-                    <ul className="report-years">
-                      {agency.reports.map((report) => (
-                        <li key={report.year}>
-                          <Link href={publicReportPath(agency.code, report.year)} prefetch={false}>
-                            {report.year}年度报告
-                          </Link>
-                          {report.version > 1 ? <span className="muted">（第{report.version}版）</span> : null}
-                          {report.historical && <span className="tag tag-historical">历史报告</span>}
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
+          <div className="table-scroll">
+            <table className="list public-agencies">
+              <thead>
+                <tr>
+                  <th scope="col">机关</th>
+                  <th scope="col">年度报告（现行版本）</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {list.agencies.map((agency) => (
+                  <tr key={agency.code}>
+                    <th scope="row">
+                      <Link href={publicAgencyPath(agency.code)} prefetch={false}>
+                        {agency.name}
+                      </Link>
+                    </th>
+                    <td>
+                      <ul className="report-years">
+                        {agency.reports.map((report) => (
+                          <li key={report.year}>
+                            <Link href={publicReportPath(agency.code, report.year)} prefetch={false}>
+                              {report.year}年度报告
+                            </Link>
+                            {report.version > 1 ? <span className="muted">（第{report.version}版）</span> : null}
+                            {report.historical && <span className="tag tag-historical">历史报告</span>}
+                          </li>
+                        ))}
+                      </ul>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
         <Pager page={list.page} pages={list.pages} href={(page) => homeLink(list.q, page)} />
       </section>
