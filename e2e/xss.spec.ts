@@ -294,3 +294,15 @@ test("exports are attachments of their exact type, with formulas defused and mar
     expect(xml).not.toMatch(/<(script|img|svg|iframe|details|math|style|a)\b/i);
   }
 });
+
+test("the audit trail's export is a CSV attachment holding the payloads typed into forms, defused", async ({ page }) => {
+  await signInAs(page, "xssauditor");
+  await page.goto("/audit");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "导出为 CSV" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^审计日志-\d{4}-\d{2}-\d{2}\.csv$/);
+  const response = await page.request.get("/audit/export");
+  expectAttachment(response, /^text\/csv; charset=utf-8$/);
+  const cells = (parse((await response.text()).replace(/^\uFEFF/, ""), { relax_column_count: true }) as string[][]).flat();
+  expect(cells.some((cell) => cell.includes("__xss("))).toBe(true);
+  expect(cells.filter((cell) => DANGEROUS_START.test(cell))).toEqual([]);
+});

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { addDays, type IsoDate } from "@/lib/calendar";
-import { csvLine } from "@/lib/ledger-io/export";
+import { csvLine } from "@/lib/ledger-io/cells";
 import { IMPORT_HEADERS } from "@/lib/ledger-io/columns";
 import { APPLICANT_TYPE_WORDS, CHANNEL_WORDS, OUTCOME_WORDS } from "@/lib/ledger-io/vocabulary";
 import { address, APPLICANT_TYPE_WEIGHTS, CHANNEL_WEIGHTS, creditCode, organisationName, personName, phoneNumber, REPLY_OUTCOME_WEIGHTS, requestText, residentIdNumber } from "./fake";

@@ -115,6 +115,7 @@ export const ROUTE_HANDLERS: Record<string, Row> = {
   "/api/auth/[...nextauth]": { ...PUBLIC, fill: () => ({ nextauth: "session" }) },
   "/reports/[agency]/[year]/download/[format]": { ...PUBLIC, fill: () => ({ ...publicReport, format: "json" }) },
   "/reports/[agency]/[year]/v/[version]/download/[format]": { ...PUBLIC, fill: () => ({ ...publicReport, version: "1", format: "csv" }) },
+  "/audit/export": AUDITOR,
   "/staff/applications/export/[format]": { ...STAFF, fill: () => ({ format: "csv" }) },
   "/staff/applications/template": STAFF,
   "/staff/reports/[year]/download/[format]": { ...STAFF, fill: () => ({ year: PROBE_YEAR, format: "json" }) },

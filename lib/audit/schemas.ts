@@ -69,6 +69,7 @@ export const AUDIT_ACTION_LABELS = {
   "calendar.set_day": "修改工作日历",
   "calendar.remove_day": "删除日历安排",
   "calendar.set_year": "标记年度安排",
+  "audit.export": "导出审计日志",
   "system.backup": "数据库备份",
   "system.restore": "数据库恢复",
 } as const satisfies Record<string, string>;

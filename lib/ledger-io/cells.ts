@@ -22,3 +22,12 @@ export function defuseFormula(text: string): string {
 export function restoreFormula(text: string): string {
   return /^'+[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
 }
+
+function csvQuote(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One CSV line: every cell defused (a spreadsheet never runs it as a formula) and quoted where needed. */
+export function csvLine(cells: readonly string[]): string {
+  return `${cells.map((cell) => csvQuote(defuseFormula(cell))).join(",")}\r\n`;
+}

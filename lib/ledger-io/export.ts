@@ -6,7 +6,7 @@ import { ACTIVE_STATUSES, LEDGER_STATUS_LABELS, type Channel, type LedgerStatus 
 import { maskAddress, maskApplicantIdNumber, maskApplicantName, maskPhone } from "@/lib/masking";
 import type { OutcomeCode } from "@/lib/report/labels";
 import type { Role } from "@/lib/roles";
-import { defuseFormula } from "./cells";
+import { csvLine, defuseFormula } from "./cells";
 import { EXPORT_HEADERS, HEADER_OF, type ExportHeader } from "./columns";
 import { APPLICANT_TYPE_WORDS, CHANNEL_WORDS, OUTCOME_WORDS } from "./vocabulary";
 
@@ -88,15 +88,6 @@ export function exportValues(application: ExportApplication, options: { mask: bo
     [HEADER_OF.overdue]: overdue === null ? "" : overdue ? "是" : "否",
   };
   return values as ExportValues;
-}
-
-function csvQuote(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** One CSV line: every cell defused (a spreadsheet never runs it as a formula) and quoted where needed. */
-export function csvLine(cells: readonly string[]): string {
-  return `${cells.map((cell) => csvQuote(defuseFormula(cell))).join(",")}\r\n`;
 }
 
 /** CSV, UTF-8 with a BOM so Excel and WPS open it in Chinese; streamed a row at a time. */

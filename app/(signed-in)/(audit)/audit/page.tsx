@@ -22,6 +22,13 @@ function firstValues(params: SearchParams): Record<string, string> {
   );
 }
 
+/** The export takes the list's filters, not its page. */
+function exportLink(values: Record<string, string>): string {
+  const filters = Object.entries(values).filter(([key, value]) => key !== "page" && value !== "");
+  const query = new URLSearchParams(filters).toString();
+  return query ? `/audit/export?${query}` : "/audit/export";
+}
+
 function pageLink(values: Record<string, string>, page: number): string {
   return `/audit?${new URLSearchParams({ ...values, page: String(page) }).toString()}`;
 }
@@ -79,7 +86,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       </form>
       {result ? (
         <>
-          <p className="muted">共 {result.total} 条（北京时间）</p>
+          <p className="muted">
+            共 {result.total} 条（北京时间）　<a href={exportLink(values)} download>导出为 CSV</a>（按上面的筛选，全部页，从最早一条起，含每条的哈希）
+          </p>
           <table className="list">
             <thead><tr><th>时间</th><th>操作人</th><th>操作</th><th>对象</th><th>说明</th><th>变更前</th><th>变更后</th></tr></thead>
             <tbody>
