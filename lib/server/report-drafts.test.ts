@@ -440,6 +440,7 @@ describe("draft downloads", () => {
     expect(String(csv.body)).toContain("一、本年新收政府信息公开申请数量");
     const docx = await asSession(clerk.sessionId, () => downloadReportDraft({ year, format: "docx" }));
     expect(docx.filename).toBe(`download-agency-${year}-draft.docx`);
+    expect(docx.displayName).toBe(`测试机构 download-agency${year}年政府信息公开工作年度报告（草稿）.docx`);
     expect(Buffer.from(docx.body as Uint8Array).subarray(0, 2).toString()).toBe("PK");
     const auditor = await signedInUser("auditor");
     await expect(asSession(auditor.sessionId, () => downloadReportDraft({ year, format: "json" }))).rejects.toMatchObject({ reason: "forbidden" });

@@ -7,6 +7,7 @@ import { applications, reportDrafts, reportVersions, users } from "@/db/schema";
 import type { ApplicantType } from "@/lib/identity";
 import { maskApplicantName } from "@/lib/masking";
 import { reportToCsv } from "@/lib/report/csv";
+import { reportTitle } from "@/lib/report/document-layout";
 import { COLUMN_CODES, PROSE_SECTION_KEYS, type ColumnCode, type ProseSectionKey } from "@/lib/report/labels";
 import { APPLICATION_ROW_PATHS, type ApplicationRowPath } from "@/lib/report/places";
 import type { AnnualReport } from "@/lib/report/schema";
@@ -263,7 +264,7 @@ export async function listApplicationsInCell(raw: unknown): Promise<CellListing>
   };
 }
 
-export type ReportDownload = { filename: string; contentType: string; body: string | Uint8Array<ArrayBuffer> };
+export type ReportDownload = { filename: string; displayName: string; contentType: string; body: string | Uint8Array<ArrayBuffer> };
 
 const downloadRequest = (thisYear: number) =>
   z.object({ year: reportYearField(thisYear), format: z.enum(["json", "csv", "docx"], { error: "格式应为 json、csv 或 docx" }) });
@@ -277,9 +278,9 @@ export async function downloadReportDraft(raw: unknown): Promise<ReportDownload>
   const tx = db();
   const agency = agencyOfActor(tx, actor);
   const { report } = buildDraftReport(tx, agency, request.year);
-  const base = `${agency.code}-${request.year}-draft`;
-  if (request.format === "docx") return { filename: `${base}.docx`, contentType: DOCX_TYPE, body: new Uint8Array(await reportToDocx(report)) };
+  const names = { filename: `${agency.code}-${request.year}-draft.${request.format}`, displayName: `${reportTitle(report)}（草稿）.${request.format}` };
+  if (request.format === "docx") return { ...names, contentType: DOCX_TYPE, body: new Uint8Array(await reportToDocx(report)) };
   return request.format === "json"
-    ? { filename: `${base}.json`, contentType: "application/json; charset=utf-8", body: `${JSON.stringify(report, null, 2)}\n` }
-    : { filename: `${base}.csv`, contentType: "text/csv; charset=utf-8", body: reportToCsv(report) };
+    ? { ...names, contentType: "application/json; charset=utf-8", body: `${JSON.stringify(report, null, 2)}\n` }
+    : { ...names, contentType: "text/csv; charset=utf-8", body: reportToCsv(report) };
 }

@@ -1,3 +1,4 @@
+import { attachment } from "@/lib/http/download-headers";
 import { DOWNLOAD_FORMATS, type DownloadFormat } from "@/app/_ui/report/paths";
 import { reportToCsv } from "@/lib/report/csv";
 import { reportTitle } from "@/lib/report/document-layout";
@@ -14,12 +15,6 @@ const CONTENT_TYPES: Record<DownloadFormat, string> = {
   csv: "text/csv; charset=utf-8",
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 };
-
-/** RFC 5987 / RFC 6266: an ASCII `filename` for old clients, the Chinese name in `filename*`. */
-export function contentDisposition(asciiName: string, utf8Name: string): string {
-  const encoded = encodeURIComponent(utf8Name).replace(/['()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${asciiName.replace(/[^A-Za-z0-9._-]/g, "_")}"; filename*=UTF-8''${encoded}`;
-}
 
 const notFound = () =>
   new Response("未找到该报告", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
@@ -38,12 +33,7 @@ export async function downloadResponse(params: { agency: string; year: string; f
 
   const asciiName = `${report.agency.code}-${report.year}-v${version}.${format}`;
   const utf8Name = `${reportTitle(report)}（第${version}版）.${format}`;
-  return new Response(body, {
-    headers: {
-      "content-type": CONTENT_TYPES[format],
-      "content-disposition": contentDisposition(asciiName, utf8Name),
-      // A numbered version never changes; the latest may be corrected.
-      "cache-control": params.version === undefined ? "public, max-age=300" : "public, max-age=86400",
-    },
-  });
+  // A numbered version never changes; the latest may be corrected.
+  const cacheControl = params.version === undefined ? "public, max-age=300" : "public, max-age=86400";
+  return new Response(body, { headers: attachment({ filename: asciiName, displayName: utf8Name, contentType: CONTENT_TYPES[format] }, cacheControl) });
 }

@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import type { NextRequest } from "next/server";
 import { ZodError } from "zod";
-import { attachment } from "@/app/_http/download-headers";
+import { attachment } from "@/lib/http/download-headers";
 import { exportAuditEntries } from "@/lib/server/audit";
 
 /**

@@ -1,5 +1,5 @@
 import { ledgerImportTemplate } from "@/lib/server/ledger-export";
-import { attachment } from "@/app/_http/download-headers";
+import { attachment } from "@/lib/http/download-headers";
 
 /** The blank import template (XLSX) for the agency's staff; the data layer checks the session. */
 export async function GET() {

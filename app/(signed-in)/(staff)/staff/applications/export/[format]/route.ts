@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import type { NextRequest } from "next/server";
 import { ZodError } from "zod";
 import { exportApplications } from "@/lib/server/ledger-export";
-import { attachment } from "@/app/_http/download-headers";
+import { attachment } from "@/lib/http/download-headers";
 
 /**
  * The ledger as XLSX, CSV or JSON with the list's filters (from the query string). The data layer checks the

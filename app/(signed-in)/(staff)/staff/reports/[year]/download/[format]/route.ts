@@ -1,5 +1,6 @@
 import type { NextRequest } from "next/server";
 import { ZodError } from "zod";
+import { attachment } from "@/lib/http/download-headers";
 import { downloadReportDraft } from "@/lib/server/reports";
 
 /**
@@ -10,14 +11,7 @@ export async function GET(_request: NextRequest, context: { params: Promise<{ ye
   const { year, format } = await context.params;
   try {
     const file = await downloadReportDraft({ year, format });
-    return new Response(file.body, {
-      headers: {
-        "content-type": file.contentType,
-        "content-disposition": `attachment; filename="${file.filename}"`,
-        "cache-control": "no-store",
-        "x-content-type-options": "nosniff",
-      },
-    });
+    return new Response(file.body, { headers: attachment(file) });
   } catch (error) {
     if (error instanceof ZodError) return new Response("没有这个文件", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
     throw error;
