@@ -145,6 +145,22 @@ test("every public URL — pages, their RSC payloads, downloads, assets, 404 and
   }
 });
 
+test("search engines get a sitemap of the public pages and are kept off the staff side", async ({ request }) => {
+  const sitemap = await request.get("/sitemap.xml");
+  expect(sitemap.status()).toBe(200);
+  expect(sitemap.headers()["content-type"]).toContain("xml");
+  const xml = await sitemap.text();
+  expectNoCanary(xml, "/sitemap.xml");
+  const paths = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1] ?? "").pathname);
+  expect(paths).toEqual(expect.arrayContaining(["/", `/reports/${PUBLIC_AGENCY.code}`, REPORT, HISTORICAL]));
+  expect(paths.filter((path) => !/^\/(reports\/[^/]+(\/\d{4})?)?$/.test(path))).toEqual([]);
+  for (const path of paths) expect((await request.get(path)).status(), path).toBe(200);
+
+  const robots = await (await request.get("/robots.txt")).text();
+  for (const path of ["/staff", "/admin", "/audit", "/account", "/login"]) expect(robots).toContain(`Disallow: ${path}`);
+  expect(robots).toMatch(/Sitemap: https?:\/\/[^/]+\/sitemap\.xml/);
+});
+
 test("the home page lists the agency's reports by year, finds it by name, and links to its page of every version", async ({ page }) => {
   await page.goto("/");
   const agency = page.getByRole("row", { name: PUBLIC_AGENCY.name });

@@ -13,6 +13,11 @@ describe("configuration", () => {
     expect(env.databasePath.endsWith("some/where.db")).toBe(true);
   });
 
+  it("takes the public address from NEXTAUTH_URL, without a trailing slash", () => {
+    expect(loadEnv({ NODE_ENV: "development", NEXTAUTH_URL: "https://gongkai.example.gov.cn/" }).publicUrl).toBe("https://gongkai.example.gov.cn");
+    expect(loadEnv({ NODE_ENV: "development" }).publicUrl).toBeNull();
+  });
+
   it("defaults the database to data/gongkai.db outside production", () => {
     expect(loadEnv({ NODE_ENV: "development" }).databasePath.endsWith("data/gongkai.db")).toBe(true);
   });

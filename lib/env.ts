@@ -46,6 +46,8 @@ export type AppEnv = {
   authSecret: string;
   /** GONGKAI_IMPORT_MAX_MB in bytes. */
   importMaxBytes: number;
+  /** The app's public address (NEXTAUTH_URL), for absolute links such as the sitemap's; null when not configured. */
+  publicUrl: string | null;
 };
 
 let cached: AppEnv | undefined;
@@ -63,6 +65,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): AppEnv {
     // Development and tests get a fixed, obviously non-production key so they run without setup.
     authSecret: env.NEXTAUTH_SECRET || "gongkai-development-secret-not-for-production-use",
     importMaxBytes: env.GONGKAI_IMPORT_MAX_MB * 1024 * 1024,
+    publicUrl: env.NEXTAUTH_URL ? env.NEXTAUTH_URL.replace(/\/+$/, "") : null,
   };
 }
 

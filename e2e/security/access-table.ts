@@ -116,6 +116,9 @@ export const ROUTE_HANDLERS: Record<string, Row> = {
   "/reports/[agency]/[year]/download/[format]": { ...PUBLIC, fill: () => ({ ...publicReport, format: "json" }) },
   "/reports/[agency]/[year]/v/[version]/download/[format]": { ...PUBLIC, fill: () => ({ ...publicReport, version: "1", format: "csv" }) },
   "/audit/export": AUDITOR,
+  // For search engines: the published reports' addresses, and the staff side kept out.
+  "/sitemap.xml": PUBLIC,
+  "/robots.txt": PUBLIC,
   "/staff/applications/export/[format]": { ...STAFF, fill: () => ({ format: "csv" }) },
   "/staff/applications/template": STAFF,
   "/staff/reports/[year]/download/[format]": { ...STAFF, fill: () => ({ year: PROBE_YEAR, format: "json" }) },

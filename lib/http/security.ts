@@ -46,7 +46,10 @@ export function isFrameworkErrorPage(pathname: string): boolean {
   return /^\/_(global-error|not-found)\/?$/i.test(pathname);
 }
 
+/** Where the pages behind sign-in live. */
+export const PRIVATE_PATH_PREFIXES = ["/staff", "/admin", "/audit", "/account", "/start"] as const;
+
 /** Pages behind sign-in: never stored by the browser or a shared cache. */
 export function isPrivatePath(pathname: string): boolean {
-  return /^\/(staff|admin|audit|account|start)(\/|$)/.test(pathname) || pathname.startsWith("/api/auth");
+  return PRIVATE_PATH_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`)) || pathname.startsWith("/api/auth");
 }

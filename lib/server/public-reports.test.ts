@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import seed from "@/lib/report/fixtures/jincheng-chengqu-2022.json";
-import { getPublishingAgency, listPublishingAgencies, PUBLIC_AGENCIES_PAGE_SIZE, recentPublications } from "./public-reports";
+import { getPublishingAgency, listPublishingAgencies, PUBLIC_AGENCIES_PAGE_SIZE, publishedIndex, recentPublications } from "./public-reports";
 import { importHistoricalReport } from "./report-drafts";
 import { anonymous, asSystem, ensureAgency } from "./testing/callers";
 
@@ -78,6 +78,16 @@ describe("the public list of agencies", () => {
     expect(all).toHaveLength(50);
     const stamps = all.map((entry) => entry.publishedAt);
     expect(stamps).toEqual([...stamps].sort().reverse());
+  });
+
+  it("indexes every published agency-year once, with when it was last published", async () => {
+    const index = await anonymous(() => publishedIndex());
+    expect(index).toHaveLength(PAGED.length + 3);
+    const water = index.filter((entry) => entry.agencyCode === "zz-water");
+    expect(water.map((entry) => entry.year)).toEqual([2024, 2023]);
+    const agency = await anonymous(() => getPublishingAgency("zz-water"));
+    expect(water[0]?.lastPublishedAt).toBe(agency?.years[0]?.versions[0]?.publishedAt);
+    expect(index.some((entry) => entry.agencyCode === "zz-silent")).toBe(false);
   });
 
   it("shows one agency's years, newest first, each with every version newest first; nothing for an agency that has not published", async () => {

@@ -167,3 +167,16 @@ export async function publishedSeries(agencyCode: unknown): Promise<AnnualReport
   for (const row of rows) if (!latest.has(row.year)) latest.set(row.year, row.snapshot);
   return [...latest.values()].map((snapshot) => annualReportSchema.parse(JSON.parse(snapshot)));
 }
+
+export type PublishedIndexEntry = { agencyCode: string; year: number; lastPublishedAt: string };
+
+/** Every agency-year with a published report and when it was last published: what search engines are told of. */
+export async function publishedIndex(): Promise<PublishedIndexEntry[]> {
+  return db()
+    .select({ agencyCode: agencies.code, year: reportVersions.year, lastPublishedAt: sql<string>`max(${reportVersions.publishedAt})` })
+    .from(reportVersions)
+    .innerJoin(agencies, eq(agencies.id, reportVersions.agencyId))
+    .groupBy(agencies.code, reportVersions.year)
+    .orderBy(asc(agencies.code), desc(reportVersions.year))
+    .all();
+}
