@@ -1,6 +1,6 @@
 import type { MetadataRoute } from "next";
 import { publicAgencyPath, publicReportPath } from "@/app/_ui/report/paths";
-import { env } from "@/lib/env";
+import { publicBaseUrl } from "@/app/_ui/public-base-url";
 import { publishedIndex } from "@/lib/server/public-reports";
 
 // Read from the database on each request, never at build time.
@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 /** The public pages search engines should know: the home, each agency's page and each year's current report. */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
-  const base = env().publicUrl ?? "http://localhost:3000";
+  const base = await publicBaseUrl();
   const entries = await publishedIndex();
   const agencies = new Map<string, string>();
   for (const entry of entries) {

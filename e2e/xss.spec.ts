@@ -305,4 +305,11 @@ test("the audit trail's export is a CSV attachment holding the payloads typed in
   const cells = (parse((await response.text()).replace(/^\uFEFF/, ""), { relax_column_count: true }) as string[][]).flat();
   expect(cells.some((cell) => cell.includes("__xss("))).toBe(true);
   expect(cells.filter((cell) => DANGEROUS_START.test(cell))).toEqual([]);
+
+  // A copy is recorded in the trail, so neither a link on another site nor a HEAD may take one.
+  const exports = async () => (await (await page.request.get("/audit?action=audit.export")).text()).match(/<tr>/g)?.length ?? 0;
+  const before = await exports();
+  for (const site of ["cross-site", "same-site"]) expect((await page.request.get("/audit/export", { headers: { "sec-fetch-site": site } })).status()).toBe(403);
+  expect((await page.request.head("/audit/export")).status()).toBe(405);
+  expect(await exports()).toBe(before);
 });

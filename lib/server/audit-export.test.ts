@@ -3,10 +3,12 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { auditLog } from "@/db/schema";
+import { entryHash } from "@/lib/audit/chain";
+import { restoreFormula } from "@/lib/ledger-io/cells";
 import { exportAuditEntries } from "./audit";
 import { verifyAuditTrail } from "./audit-chain";
 import { AccessError } from "./errors";
-import { registerApplication } from "./ledger";
+import { registerApplication, voidApplication } from "./ledger";
 import { anonymous, asSession, signedInUser } from "./testing/callers";
 
 async function csvOf(sessionId: string, filter: Record<string, string> = {}): Promise<string[][]> {
@@ -29,25 +31,47 @@ describe("exporting the audit trail", () => {
     });
   });
 
-  it("gives every entry in chain order with its hashes, so the copy checks against the chain", async () => {
+  it("gives every entry in chain order, each row's hash recomputable from the copy alone", async () => {
+    // A payload a spreadsheet would run travels defused and must come back exact.
+    await asSession(clerk.sessionId, async () => {
+      const { id } = await registerApplication({ channel: "in_person", arrivedOn: "2026-11-03", applicantType: "natural_person", applicantName: "李四", description: "重复", formWanted: "paper" });
+      await voidApplication(id, { reason: "=重复登记" });
+    });
     const [header, ...rows] = await csvOf(auditor.sessionId);
-    expect(header?.[0]).toBe("序号");
-    const stored = db().select({ id: auditLog.id, hash: auditLog.hash, prevHash: auditLog.prevHash }).from(auditLog).orderBy(auditLog.id).all();
+    const column = (name: string) => header?.indexOf(name) ?? -1;
+    const cell = (row: string[], name: string) => restoreFormula(row[column(name)] ?? "");
+    const orNull = (value: string) => (value === "" ? null : value);
+    const stored = db().select({ id: auditLog.id }).from(auditLog).orderBy(auditLog.id).all();
     // The export's own entry is written before the entries are read, so it is the last line.
     expect(rows.map((row) => Number(row[0]))).toEqual(stored.map((entry) => entry.id));
-    for (const [index, row] of rows.entries()) {
-      expect(row[12]).toBe(stored[index]?.hash);
-      expect(row[11]).toBe(stored[index]?.prevHash ?? "");
-      if (index > 0) expect(row[11]).toBe(rows[index - 1]?.[12]);
+    let previous: string | null = null;
+    for (const row of rows) {
+      const entry = {
+        id: Number(cell(row, "序号")),
+        at: cell(row, "时间（UTC，原值）"),
+        actorUserId: orNull(cell(row, "操作人编号")) === null ? null : Number(cell(row, "操作人编号")),
+        actorName: cell(row, "操作人"),
+        action: cell(row, "操作代码"),
+        entity: cell(row, "对象"),
+        entityId: orNull(cell(row, "对象编号")),
+        agencyId: orNull(cell(row, "机构内部编号")) === null ? null : Number(cell(row, "机构内部编号")),
+        before: orNull(cell(row, "变更前")),
+        after: orNull(cell(row, "变更后")),
+        detail: orNull(cell(row, "说明")),
+      };
+      expect(orNull(cell(row, "前一条哈希")), `entry ${entry.id}`).toBe(previous);
+      expect(entryHash(entry, previous), `entry ${entry.id}`).toBe(cell(row, "哈希"));
+      previous = cell(row, "哈希");
     }
-    expect(rows.at(-1)?.slice(3, 5)).toEqual(["导出审计日志", "audit.export"]);
+    expect(rows.map((row) => row[column("说明")])).toContain("'=重复登记");
+    expect(rows.at(-1)?.slice(column("操作"), column("操作代码") + 1)).toEqual(["导出审计日志", "audit.export"]);
     expect((await asSession(auditor.sessionId, verifyAuditTrail)).ok).toBe(true);
   });
 
   it("takes the list's filters and records what was taken", async () => {
     const rows = (await csvOf(auditor.sessionId, { user: clerk.username, action: "application.register" })).slice(1);
-    expect(rows).toHaveLength(3);
-    expect(new Set(rows.map((row) => row[2]))).toEqual(new Set([clerk.username]));
+    expect(rows).toHaveLength(4);
+    expect(new Set(rows.map((row) => row[3]))).toEqual(new Set([clerk.username]));
     // Personal fields are markers in the trail, so in the export too.
     expect(rows.map((row) => row.join(" ")).join("\n")).not.toContain("11010519491231002X");
     const recorded = db().select().from(auditLog).where(eq(auditLog.action, "audit.export")).all().at(-1);

@@ -1,4 +1,5 @@
 import "server-only";
+import { utf8Chunks } from "@/lib/utf8-stream";
 import { Readable } from "node:stream";
 import { and, asc, desc, eq, gt, gte, lt, sql, type SQL } from "drizzle-orm";
 import { db, writeTransaction } from "@/db/client";
@@ -57,10 +58,12 @@ async function* entriesInChainOrder(conditions: SQL[]): AsyncGenerator<AuditExpo
       .select({
         id: auditLog.id,
         at: auditLog.at,
+        actorUserId: auditLog.actorUserId,
         actorName: auditLog.actorName,
         action: auditLog.action,
         entity: auditLog.entity,
         entityId: auditLog.entityId,
+        agencyId: auditLog.agencyId,
         agencyCode: agencies.code,
         detail: auditLog.detail,
         before: auditLog.before,
@@ -78,8 +81,11 @@ async function* entriesInChainOrder(conditions: SQL[]): AsyncGenerator<AuditExpo
     const last = batch.at(-1);
     if (!last || batch.length < EXPORT_BATCH) return;
     after = last.id;
+    // Let other requests in between batches: a whole trail is millions of entries.
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
+
 
 export type AuditDownload = { filename: string; displayName: string; contentType: string; stream: Readable };
 
@@ -100,6 +106,6 @@ export async function exportAuditEntries(raw: unknown): Promise<AuditDownload> {
     filename: `audit-log-${stamp}.csv`,
     displayName: `审计日志-${stamp}.csv`,
     contentType: "text/csv; charset=utf-8",
-    stream: Readable.from(auditCsv(entriesInChainOrder(filterConditions(filter)))),
+    stream: Readable.from(utf8Chunks(auditCsv(entriesInChainOrder(filterConditions(filter))))),
   };
 }

@@ -9,6 +9,7 @@ describe("the fuzz suites (issue 6: 10,000 generated inputs per server action)",
     const actions = Object.values(actionSources).flatMap((source) => [...source.matchAll(/export async function (\w+)\s*\(/g)].map((match) => match[1] ?? ""));
     expect(actions.length).toBeGreaterThan(30);
     const fuzzed = Object.values(fuzzSources).join("\n");
-    expect(actions.filter((name) => !new RegExp(`\\b${name}\\b\\s*:`).test(fuzzed))).toEqual([]);
+    // An object key at the start of a line (the suites' FIELDS/FORMS/SPECS tables), not a mention in a comment.
+    expect(actions.filter((name) => !new RegExp(`^\\s+${name}\\s*:`, "m").test(fuzzed))).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { utf8Chunks } from "@/lib/utf8-stream";
 import { PassThrough, Readable } from "node:stream";
 import { and, asc, eq, gt, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
@@ -109,16 +110,13 @@ async function* asValues(rows: AsyncIterable<ExportApplication>, options: { mask
 }
 
 function toStream(format: ExportFormat, rows: AsyncIterable<ExportValues>): Readable {
-  if (format === "csv") return Readable.from(encode(ledgerCsv(rows)));
-  if (format === "json") return Readable.from(encode(ledgerJson(rows)));
+  if (format === "csv") return Readable.from(utf8Chunks(ledgerCsv(rows)));
+  if (format === "json") return Readable.from(utf8Chunks(ledgerJson(rows)));
   const output = new PassThrough();
   writeLedgerXlsx(rows, output).catch((error: unknown) => output.destroy(error instanceof Error ? error : new Error(String(error))));
   return output;
 }
 
-async function* encode(chunks: AsyncIterable<string>): AsyncGenerator<Buffer> {
-  for await (const chunk of chunks) yield Buffer.from(chunk, "utf8");
-}
 
 /**
  * The agency's ledger, filtered as the list is (interfaces.md §3), as XLSX, CSV (UTF-8 with BOM) or JSON: the

@@ -37,7 +37,8 @@ const isCurrentVersion = sql`not exists (select 1 from ${reportVersions} later w
 export async function listPublishingAgencies(raw: unknown): Promise<AgencyList> {
   const { q, page: asked } = agencyListSchema.parse(raw ?? {});
   const published = sql`exists (select 1 from ${reportVersions} where ${reportVersions.agencyId} = ${agencies.id})`;
-  const where = q ? and(published, or(sql`${agencies.name} like ${`%${escapeLike(q)}%`} escape '\\'`, eq(agencies.code, q))) : published;
+  // lower() on both sides: PostgreSQL's LIKE is case-sensitive where SQLite's is not (codes are Latin).
+  const where = q ? and(published, or(sql`lower(${agencies.name}) like lower(${`%${escapeLike(q)}%`}) escape '\\'`, eq(agencies.code, q))) : published;
   const total = db().select({ count: count() }).from(agencies).where(where).get()?.count ?? 0;
   const pages = Math.max(1, Math.ceil(total / PUBLIC_AGENCIES_PAGE_SIZE));
   const page = Math.min(asked, pages);

@@ -85,7 +85,7 @@ export function DeleteReviewCaseForm({ id, returnYear }: { id: number; returnYea
       <form action={formAction} className="stack" aria-label="删除案件">
         <input type="hidden" name="id" value={id} />
         {returnYear ? <input type="hidden" name="returnYear" value={returnYear} /> : null}
-        <p className="muted">只用于重复登记、误登记的案件。删除后不再计入今后生成的年度报告表四；已发布的报告不变，需要时发布更正版本。删除记录和理由保留在审计日志中。</p>
+        <p className="muted">只用于重复登记、误登记的案件。删除后不再计入今后生成的年度报告表四；已发布的报告不变，需要时发布更正版本。删除记录和理由保留在审计日志中（理由中请勿写申请人的个人信息）。</p>
         <FormMessage state={state} />
         {state.fieldErrors?._form ? <p className="form-message error" role="alert">{state.fieldErrors._form}</p> : null}
         <TextAreaField name="reason" label="删除理由" rows={2} state={state} idPrefix={`delete-case-${id}`} required />
