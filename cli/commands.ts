@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { migrateDatabase } from "@/db/client";
@@ -6,6 +7,7 @@ import { ROLE_LABELS } from "@/lib/roles";
 import { createAgency } from "@/lib/server/agencies";
 import { withSource } from "@/lib/server/context";
 import { describeChainReport } from "@/lib/audit/chain";
+import { exportAuditEntries } from "@/lib/server/audit";
 import { verifyAuditTrail } from "@/lib/server/audit-chain";
 import { backupDatabase, restoreDatabase } from "@/lib/server/backup";
 import { ensureDemoData } from "@/lib/server/system";
@@ -37,6 +39,9 @@ const HELP = `用法：npm run gongkai -- <命令> [选项]
                                   版本、审计链），不合格则拒绝；原数据库另存为 <数据库文件>.before-restore-<时间>，
                                   恢复后所有用户须重新登录
   audit verify                    校验审计日志的哈希链：完整时显示条数和最后一条的哈希，否则指出断开的位置（退出码 1）
+  audit export [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--action A] [--user U] [--out FILE]
+                                  导出审计日志为 CSV（按链的顺序，含每条的全部字段和哈希，可据以复算），用于定期归档；
+                                  不指定 --out 时输出到标准输出
   report --agency CODE --year YYYY --format json|csv|docx|html [--out FILE]
                                   输出该机构该年度年度报告的工作稿（含校验结果）：表三和收费由台账统计，表四由复议诉讼
                                   案件统计，表二和文字部分取自网页上填写的内容；不指定 --out 时输出到标准输出
@@ -154,11 +159,27 @@ const COMMANDS: Record<string, Command> = {
       .join("\n");
   },
   async audit(args) {
-    const { positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: {} });
-    if (positionals.length !== 1 || positionals[0] !== "verify") throw new Error("用法：npm run gongkai -- audit verify");
-    const report = await verifyAuditTrail();
-    if (!report.ok) throw new Error(describeChainReport(report));
-    return describeChainReport(report);
+    const { positionals, values } = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: true,
+      options: { from: { type: "string" }, to: { type: "string" }, action: { type: "string" }, user: { type: "string" }, out: { type: "string" } },
+    });
+    const [sub] = positionals;
+    if (positionals.length === 1 && sub === "verify" && Object.keys(values).length === 0) {
+      const report = await verifyAuditTrail();
+      if (!report.ok) throw new Error(describeChainReport(report));
+      return describeChainReport(report);
+    }
+    if (positionals.length !== 1 || sub !== "export") throw new Error("用法：npm run gongkai -- audit verify | audit export [--from 日期] [--to 日期] [--action 操作] [--user 用户名] [--out 文件]");
+    if (values.out && fs.existsSync(values.out)) throw new Error(`文件已存在：${values.out}（为免覆盖，请换一个文件名）`);
+    const download = await exportAuditEntries({ from: values.from, to: values.to, action: values.action, user: values.user });
+    if (!values.out) {
+      await pipeline(download.stream, process.stdout, { end: false });
+      return "";
+    }
+    await pipeline(download.stream, fs.createWriteStream(values.out, { flags: "wx" }));
+    return `已导出审计日志到 ${values.out}`;
   },
 };
 
