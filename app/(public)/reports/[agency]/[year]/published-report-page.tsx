@@ -128,7 +128,7 @@ export async function PublishedReportPage({ params }: { params: ReportRouteParam
         <ol className="version-list" reversed>
           {versions.map((entry, index) => (
             <li key={entry.version} aria-current={entry.version === version ? "page" : undefined}>
-              <Link href={publicReportPath(agencyCode, report.year, entry.version)}>第{entry.version}版</Link>{" "}
+              <Link href={publicReportPath(agencyCode, report.year, entry.version)} prefetch={false}>第{entry.version}版</Link>{" "}
               <PublishedDate value={entry.publishedAt} />{" "}
               {index === 0 ? <span className="tag tag-ok">现行版本</span> : <span className="tag tag-warn">已被更正</span>}{" "}
               {entry.historical && <span className="tag tag-historical">历史报告</span>}
