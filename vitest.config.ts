@@ -16,6 +16,8 @@ export default defineConfig({
     // Vitest would use one worker on a 2-core machine; the fuzz and crash suites are CPU-bound.
     maxWorkers: 2,
     testTimeout: 30000,
+    // Set-up hooks create users (scrypt) and seed ledgers: seconds on a quiet machine, more when the 2 cores are shared.
+    hookTimeout: 60000,
     setupFiles: ["./lib/server/testing/setup.ts"],
   },
 });
