@@ -11,6 +11,9 @@ import { annualReportSchema, type AnnualReport } from "@/lib/report";
  * session, and they read nothing else.
  */
 
+/** An agency code as it comes from an address. */
+const agencyCodeSchema = z.string().trim().min(1).max(32);
+
 export type PublishedEntry = { year: number; version: number; historical: boolean; publishedAt: string };
 
 /** One line of the public list of agencies: the current version of each year it has published, newest year first. */
@@ -87,7 +90,7 @@ export type VersionEntry = PublishedEntry & { correctionNote: string | null };
 
 /** One agency's public page: every year it has published, newest first, each with all its versions (newest first). Null when it has published nothing. */
 export async function getPublishingAgency(agencyCode: unknown): Promise<{ code: string; name: string; years: { year: number; versions: VersionEntry[] }[] } | null> {
-  const code = z.string().trim().min(1).max(32).safeParse(agencyCode);
+  const code = agencyCodeSchema.safeParse(agencyCode);
   if (!code.success) return null;
   const agency = db().select({ id: agencies.id, code: agencies.code, name: agencies.name }).from(agencies).where(eq(agencies.code, code.data)).get();
   if (!agency) return null;
@@ -108,7 +111,7 @@ export async function getPublishingAgency(agencyCode: unknown): Promise<{ code: 
 }
 
 const lookupSchema = z.object({
-  agencyCode: z.string().trim().min(1).max(32),
+  agencyCode: agencyCodeSchema,
   year: z.coerce.number().int().min(2008).max(2100),
   version: z.coerce.number().int().min(1).optional(),
 });
@@ -155,8 +158,9 @@ export async function getPublishedReport(raw: unknown): Promise<PublishedReport 
 
 /** The latest published report of every year of an agency, oldest first, for the chart across years. */
 export async function publishedSeries(agencyCode: unknown): Promise<AnnualReport[]> {
-  if (typeof agencyCode !== "string") return [];
-  const agency = db().select({ id: agencies.id }).from(agencies).where(eq(agencies.code, agencyCode)).get();
+  const code = agencyCodeSchema.safeParse(agencyCode);
+  if (!code.success) return [];
+  const agency = db().select({ id: agencies.id }).from(agencies).where(eq(agencies.code, code.data)).get();
   if (!agency) return [];
   const rows = db()
     .select({ year: reportVersions.year, version: reportVersions.version, snapshot: reportVersions.snapshot })
